@@ -1,0 +1,80 @@
+// Parses the environment once into a frozen Config, or throws ConfigError naming every
+// bad setting and what was expected. Defaults that depend on where the app runs live here.
+import path from 'node:path';
+import type { Config } from './config.js';
+import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
+
+/** Requests larger than this are refused with 413 (the MCP endpoint and every JSON API). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+const LOCAL_ORIGINS = LOCAL_HOSTS.flatMap((host) => [`http://${host}:*`, `https://${host}:*`]);
+
+/** Raised when settings are invalid; `problems` holds one line per bad setting. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads settings from `env` (process.env in production, a plain object in tests).
+ * `now` fixes "today" for the default seed anchor date.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): Config {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '(root)');
+      const value = env[key];
+      const shown = value === undefined || SECRET_SETTINGS.has(key) ? '' : ` (got ${JSON.stringify(value)})`;
+      return `${key}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const s = parsed.data;
+  const inAzure = s.WEBSITE_INSTANCE_ID !== undefined;
+  const problems: string[] = [];
+  if (inAzure && s.WEBSITE_HOSTNAME === undefined && (!s.ALLOWED_HOSTS || !s.ALLOWED_ORIGINS)) {
+    problems.push('ALLOWED_HOSTS/ALLOWED_ORIGINS: required in Azure when WEBSITE_HOSTNAME is not set');
+  }
+  if (inAzure && s.SQLITE_PATH === ':memory:' && s.SEED_ON_STARTUP === false) {
+    problems.push('SQLITE_PATH: an in-memory store in Azure must be seeded at start-up (SEED_ON_STARTUP=true)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(s.DATA_DIR ?? '.data');
+  const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
+  const config: Config = {
+    runtime: { inAzure, hostName: s.WEBSITE_HOSTNAME, port: s.PORT, localFunctionKey: s.LOCAL_FUNCTION_KEY },
+    log: { level: s.LOG_LEVEL },
+    store: {
+      kind: s.STORE_KIND,
+      dataDir,
+      sqlitePath: s.SQLITE_PATH === ':memory:' ? ':memory:' : path.resolve(dataDir, s.SQLITE_PATH ?? 'contoso.db'),
+    },
+    seed: {
+      customerCount: s.SEED_CUSTOMER_COUNT,
+      anchorDate: s.SEED_ANCHOR_DATE ?? now.toISOString().slice(0, 10),
+      onStartup: s.SEED_ON_STARTUP,
+      force: s.FORCE_SEED,
+    },
+    http: {
+      allowedHosts: (s.ALLOWED_HOSTS ?? (inAzure ? azureHosts : LOCAL_HOSTS)).map((h) => h.toLowerCase()),
+      allowedOrigins: (s.ALLOWED_ORIGINS ?? (inAzure ? azureHosts.map((h) => `https://${h}`) : LOCAL_ORIGINS)).map(
+        (o) => o.toLowerCase(),
+      ),
+      maxBodyBytes: MAX_BODY_BYTES,
+    },
+    mcp: { toolTimeoutMs: s.TOOL_TIMEOUT_MS },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

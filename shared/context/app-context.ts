@@ -1,0 +1,63 @@
+// The composition root: builds the store, clock, logger and the MCP endpoint once per process
+// (once per cold start in Azure). Handlers receive what they need from here as parameters.
+import type { Config } from '../config/config.js';
+import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
+import { createServerFactory } from '../mcp/create-server.js';
+import type { AnyTool } from '../mcp/define-tool.js';
+import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
+import type { ContosoStore } from '../storage/contoso-store.js';
+import { createStore } from '../storage/create-store.js';
+import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
+import { CONTOSO_TOOLS } from '../tools/registry.js';
+import { systemClock, type Clock } from './clock.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly store: ContosoStore;
+  readonly mcp: McpEndpoint;
+  /** What start-up seeding did. */
+  readonly seedOutcome: SeedOutcome;
+  close(): Promise<void>;
+}
+
+export interface AppContextOptions {
+  clock?: Clock;
+  logSink?: LogSink;
+  /** A store to use instead of the configured one (tests). */
+  store?: ContosoStore;
+  /** Tools to serve instead of the Contoso registry (tests). */
+  tools?: readonly AnyTool[];
+}
+
+export async function createAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
+  const store = options.store ?? createStore(config.store);
+  try {
+    const seedOutcome = await ensureSeeded(store, {
+      settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
+      onStartup: config.seed.onStartup,
+      force: config.seed.force,
+      clock,
+      logger,
+    });
+    const factory = createServerFactory({
+      tools: options.tools ?? CONTOSO_TOOLS,
+      services: { store, clock, logger },
+      toolTimeoutMs: config.mcp.toolTimeoutMs,
+    });
+    const mcp = createMcpEndpoint({
+      factory,
+      allowedHosts: config.http.allowedHosts,
+      allowedOrigins: config.http.allowedOrigins,
+      maxBodyBytes: config.http.maxBodyBytes,
+      logger,
+    });
+    return { config, logger, clock, store, mcp, seedOutcome, close: () => store.close() };
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+}

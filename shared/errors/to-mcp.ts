@@ -1,0 +1,25 @@
+// Maps any error thrown by a tool to the MCP tool result the client sees. Domain errors keep
+// their message and code; anything else becomes a generic message with the request id so an
+// operator can find the logged cause. Never a protocol-level failure, never a 500.
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { DomainError } from './domain-error.js';
+
+export interface ToolErrorView {
+  code: string;
+  message: string;
+}
+
+/** The client-facing view of `error`; `expected` tells whether it is a domain error. */
+export function describeToolError(error: unknown, requestId: string): ToolErrorView & { expected: boolean } {
+  if (error instanceof DomainError) return { code: error.code, message: error.message, expected: true };
+  return { code: 'INTERNAL', message: `The tool failed unexpectedly (request id ${requestId}).`, expected: false };
+}
+
+export function toToolErrorResult(error: unknown, requestId: string): CallToolResult {
+  const view = describeToolError(error, requestId);
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${view.code}: ${view.message}` }],
+    _meta: { 'contoso/error': { code: view.code, request_id: requestId } },
+  };
+}

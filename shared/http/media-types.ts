@@ -1,0 +1,18 @@
+// Content-Type and Accept checks of the Streamable HTTP transport.
+
+/** The media type without parameters, lower-case. */
+export function mediaTypeEssence(value: string | null): string {
+  return (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+export function isJsonContentType(value: string | null): boolean {
+  return mediaTypeEssence(value) === 'application/json';
+}
+
+/** A POST must accept both JSON and SSE answers, or say `*\/*`. */
+export function acceptsMcpResponses(accept: string | null): boolean {
+  if (accept === null) return false;
+  const types = accept.split(',').map((part) => mediaTypeEssence(part));
+  if (types.includes('*/*')) return true;
+  return types.includes('application/json') && types.includes('text/event-stream');
+}

@@ -1,0 +1,46 @@
+// How a tool is declared: name, schemas, roles, annotations and handler together as data, so
+// they never drift apart. The registry is one array of these; create-server turns it into
+// MCP registrations and run-tool wraps every handler the same way.
+import type { ToolAnnotations } from '@modelcontextprotocol/server';
+import type * as z from 'zod';
+import type { Principal } from '../auth/principal.js';
+import type { Clock } from '../context/clock.js';
+import type { ContosoStore } from '../storage/contoso-store.js';
+import type { Logger } from '../telemetry/logger.js';
+
+/** What every tool handler receives besides its validated input. */
+export interface ToolContext {
+  caller: Principal;
+  requestId: string;
+  logger: Logger;
+  store: ContosoStore;
+  clock: Clock;
+  /** Aborted when the client cancels or the time budget runs out. */
+  signal: AbortSignal;
+  /** Reports progress when the caller asked for it (a progressToken); a no-op otherwise. */
+  progress(done: number, total: number, message?: string): Promise<void>;
+}
+
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  /** snake_case public name; part of the contract with existing agents. */
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  /** Roles the caller needs; empty for read tools any allowed caller may use. */
+  roles: readonly string[];
+  annotations: ToolAnnotations;
+  handler(input: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
+  /** A readable one-paragraph rendering of the result for the text content block. */
+  summarize?(output: z.output<O>): string;
+}
+
+/** Declares a tool; the identity function that gives the definition its types. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(definition: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return definition;
+}
+
+/** The type-erased form the registry holds. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any, any>;

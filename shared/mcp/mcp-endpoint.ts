@@ -1,0 +1,94 @@
+// The MCP endpoint as a web handler (Request → Response): HTTP-level checks first (DNS
+// rebinding, CORS, method, media types, protocol version, body size, JSON), then routing to
+// the 2025-era stateless leg or the SDK's 2026-07-28 handler. Built once per process.
+import {
+  createMcpHandler,
+  isLegacyRequest,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type McpServerFactory,
+} from '@modelcontextprotocol/server';
+import type { Logger } from '../telemetry/logger.js';
+import { preflightResponse, withCorsHeaders } from '../http/cors.js';
+import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
+import { JSON_RPC, jsonRpcErrorResponse } from '../http/json-rpc-response.js';
+import { acceptsMcpResponses, isJsonContentType } from '../http/media-types.js';
+import { readLimitedBody } from '../http/read-limited-body.js';
+import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
+import { toAuthInfo, type RequestCaller } from './request-caller.js';
+
+/** Protocol revisions served through the per-request envelope (2026-07-28 era). */
+export const MODERN_PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28'];
+export const ALL_PROTOCOL_VERSIONS: readonly string[] = [...SUPPORTED_PROTOCOL_VERSIONS, ...MODERN_PROTOCOL_VERSIONS];
+
+export interface McpEndpointOptions {
+  factory: McpServerFactory;
+  allowedHosts: readonly string[];
+  allowedOrigins: readonly string[];
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+export type McpEndpoint = (request: Request, caller: RequestCaller) => Promise<Response>;
+
+export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
+  const { allowedHosts, allowedOrigins, maxBodyBytes, logger } = options;
+  const onerror = (error: Error) => logger.debug('mcp request rejected', { error });
+  const modern = createMcpHandler(options.factory, { legacy: 'reject', responseMode: 'auto', maxRequestBodySize: maxBodyBytes, onerror });
+  const legacy = createLegacyStatelessHandler(options.factory, maxBodyBytes);
+
+  return async (request, caller) => {
+    const origin = request.headers.get('origin');
+    if (!isHostAllowed(request.headers.get('host') ?? new URL(request.url).host, allowedHosts)) {
+      return jsonRpcErrorResponse(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Host header is not allowed');
+    }
+    if (!isOriginAllowed(origin, allowedOrigins)) {
+      return jsonRpcErrorResponse(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Origin is not allowed');
+    }
+    if (request.method === 'OPTIONS') {
+      return origin === null
+        ? jsonRpcErrorResponse(403, JSON_RPC.SERVER_ERROR, 'Forbidden: preflight without an Origin')
+        : preflightResponse(origin);
+    }
+    const response = await handlePost(request, caller);
+    return withCorsHeaders(response, origin);
+  };
+
+  async function handlePost(request: Request, caller: RequestCaller): Promise<Response> {
+    if (request.method !== 'POST') {
+      return jsonRpcErrorResponse(405, JSON_RPC.SERVER_ERROR, 'Method not allowed: this stateless endpoint accepts POST only', {
+        allow: 'POST',
+      });
+    }
+    if (!isJsonContentType(request.headers.get('content-type'))) {
+      return jsonRpcErrorResponse(415, JSON_RPC.SERVER_ERROR, 'Unsupported Media Type: Content-Type must be application/json');
+    }
+    if (!acceptsMcpResponses(request.headers.get('accept'))) {
+      return jsonRpcErrorResponse(406, JSON_RPC.SERVER_ERROR, 'Not Acceptable: Accept must include application/json and text/event-stream');
+    }
+    const version = request.headers.get('mcp-protocol-version');
+    if (version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
+      return jsonRpcErrorResponse(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`);
+    }
+    const body = await readLimitedBody(request, maxBodyBytes);
+    if (!body.ok) {
+      return body.reason === 'too_large'
+        ? jsonRpcErrorResponse(413, JSON_RPC.SERVER_ERROR, `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`)
+        : jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body could not be read');
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes));
+    } catch {
+      return jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body is not valid JSON');
+    }
+    if (parsed === null || typeof parsed !== 'object') {
+      return jsonRpcErrorResponse(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object');
+    }
+    const forward = new Request(request.url, { method: 'POST', headers: request.headers, signal: request.signal });
+    const authInfo = toAuthInfo(caller);
+    if (await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes })) {
+      return legacy(forward, parsed, authInfo);
+    }
+    return modern.fetch(forward, { authInfo, parsedBody: parsed });
+  }
+}

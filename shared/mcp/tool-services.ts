@@ -1,0 +1,10 @@
+// The process-wide services tool calls use, taken from the AppContext.
+import type { Clock } from '../context/clock.js';
+import type { ContosoStore } from '../storage/contoso-store.js';
+import type { Logger } from '../telemetry/logger.js';
+
+export interface ToolServices {
+  store: ContosoStore;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,12 @@
+// Date arithmetic on UTC calendar days (YYYY-MM-DD): every seeded date is an offset from the
+// anchor date, so a different anchor shifts dates and changes nothing else.
+
+const DAY_MS = 86_400_000;
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}

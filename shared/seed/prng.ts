@@ -1,0 +1,34 @@
+// A small seeded pseudo-random generator (mulberry32): the same seed gives the same sequence
+// on every machine, which is what makes seeding deterministic.
+
+export interface Random {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Whole number in [min, max]. */
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  /** True with probability p. */
+  chance(p: number): boolean;
+}
+
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return {
+    next,
+    int,
+    pick: <T>(items: readonly T[]): T => {
+      const item = items[int(0, items.length - 1)];
+      if (item === undefined) throw new Error('pick() from an empty list');
+      return item;
+    },
+    chance: (p) => next() < p,
+  };
+}

@@ -1,0 +1,76 @@
+// Customers in the embedded store: prepared statements built once, rows mapped to the domain.
+import type { AccountStatus, Customer, LoyaltyLevel } from '../../domain/customers/customer.js';
+import type { CustomerRepo } from '../contoso-store.js';
+import type { Page, PageRequest } from '../page.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { SqliteDatabase } from './open-database.js';
+
+interface CustomerRow {
+  customer_id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  address: string;
+  city: string;
+  loyalty_level: string;
+  account_status: string;
+  joined_on: string;
+}
+
+export function toCustomer(row: CustomerRow): Customer {
+  return {
+    customerId: row.customer_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    city: row.city,
+    loyaltyLevel: row.loyalty_level as LoyaltyLevel,
+    accountStatus: row.account_status as AccountStatus,
+    joinedOn: row.joined_on,
+  };
+}
+
+export function toCustomerRow(customer: Customer): CustomerRow {
+  return {
+    customer_id: customer.customerId,
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    email: customer.email,
+    phone: customer.phone,
+    address: customer.address,
+    city: customer.city,
+    loyalty_level: customer.loyaltyLevel,
+    account_status: customer.accountStatus,
+    joined_on: customer.joinedOn,
+  };
+}
+
+export const INSERT_CUSTOMER = `INSERT INTO customers VALUES (@customer_id, @first_name, @last_name, @email, @phone,
+  @address, @city, @loyalty_level, @account_status, @joined_on)`;
+
+export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
+  const byId = db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE customer_id = ?');
+  const pageAfter = db.prepare<[number, number], CustomerRow>(
+    'SELECT * FROM customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?',
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM customers');
+  return {
+    async get(customerId) {
+      const row = byId.get(customerId);
+      return row ? toCustomer(row) : null;
+    },
+    async list(page: PageRequest): Promise<Page<Customer>> {
+      const after = decodeCursor(page.cursor);
+      const rows = pageAfter.all(after, page.limit + 1);
+      const items = rows.slice(0, page.limit).map(toCustomer);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.customerId) : null };
+    },
+    async count() {
+      return countAll.get()?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Removes secrets from anything about to be logged: values under secret-looking keys,
+// bearer tokens, JWT-shaped strings and key/signature query parameters.
+
+const SECRET_KEY = /(authorization|token|secret|password|pwd|api[-_]?key|functionkey|function_key|x-functions-key|code|sig|connectionstring|accountkey)$/i;
+const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
+const BEARER = /bearer\s+[^\s"',]+/gi;
+const SECRET_QUERY = /([?&](?:code|sig|token|key)=)[^&\s"']+/gi;
+const REDACTED = '[redacted]';
+
+/** Returns a copy of `text` with tokens and secret query parameters masked. */
+export function redactText(text: string): string {
+  return text.replace(BEARER, `Bearer ${REDACTED}`).replace(JWT_LIKE, REDACTED).replace(SECRET_QUERY, `$1${REDACTED}`);
+}
+
+/** Deep copy of `value` safe to log; depth-limited and cycle-safe. */
+export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 6) return '[depth]';
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (value instanceof Error) {
+    return { name: value.name, message: redactText(value.message), ...('code' in value ? { code: value.code } : {}) };
+  }
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    out[key] = SECRET_KEY.test(key) ? REDACTED : redact(child, depth + 1, seen);
+  }
+  return out;
+}
