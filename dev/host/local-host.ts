@@ -8,6 +8,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
+import { requestBodyStream } from './request-body.js';
 
 const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;
 
@@ -66,7 +67,7 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       method,
       headers: toHeaders(req.headers),
       signal: abort.signal,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+      ...(hasBody ? { body: requestBodyStream(req), duplex: 'half' } : {}),
     } as RequestInit);
     if (hit.route.authLevel !== 'anonymous' && !hasValidFunctionKey(nativeRequest, options.functionKey)) {
       req.resume();

@@ -35,5 +35,8 @@ export type RawSettings = z.output<typeof settingsSchema>;
 /** Every setting name, in declaration order. */
 export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape);
 
+/** Set by the Azure platform, never by hand (setting them locally would switch on Azure mode). */
+export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
+
 /** Settings whose values must never be echoed in errors or logs. */
 export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY']);

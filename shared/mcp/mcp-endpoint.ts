@@ -84,7 +84,10 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (parsed === null || typeof parsed !== 'object') {
       return jsonRpcErrorResponse(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object');
     }
-    const forward = new Request(request.url, { method: 'POST', headers: request.headers, signal: request.signal });
+    // The SDK transports insist on both media types; `*/*` has already been accepted above.
+    const headers = new Headers(request.headers);
+    headers.set('accept', 'application/json, text/event-stream');
+    const forward = new Request(request.url, { method: 'POST', headers, signal: request.signal });
     const authInfo = toAuthInfo(caller);
     if (await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes })) {
       return legacy(forward, parsed, authInfo);

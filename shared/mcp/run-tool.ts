@@ -42,8 +42,8 @@ export async function runTool(options: RunToolOptions): Promise<CallToolResult> 
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new TimeoutError(`${tool.name} did not finish within its ${options.timeoutMs} ms time budget; try again or narrow the request`);
+      reject(error); // settle the race first, then tell the handler to stop
       controller.abort(error);
-      reject(error);
     }, options.timeoutMs);
   });
   try {

@@ -1,0 +1,68 @@
+// Starts the real local host (`dist/dev/host/start.js`, built by `npm test`) as a child process
+// on a free port with its own temporary DATA_DIR, and stops it afterwards. End-to-end tests
+// talk to it over real HTTP, exactly as a client would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface LocalHostProcess {
+  baseUrl: string;
+  mcpUrl: string;
+  functionKey: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export const TEST_ANCHOR_DATE = '2026-06-15';
+
+export async function startLocalHost(env: Record<string, string> = {}): Promise<LocalHostProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['dist/dev/host/start.js'], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SEED_ANCHOR_DATE: TEST_ANCHOR_DATE,
+      LOCAL_FUNCTION_KEY: 'test-function-key',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local host did not start in 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /MCP endpoint\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/mcp/.exec(output);
+      if (match?.[1] && output.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local host exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    baseUrl,
+    mcpUrl: `${baseUrl}/api/mcp`,
+    functionKey: env.LOCAL_FUNCTION_KEY ?? 'test-function-key',
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
