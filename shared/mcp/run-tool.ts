@@ -56,7 +56,7 @@ export async function runTool(options: RunToolOptions): Promise<CallToolResult> 
     return { content: [{ type: 'text', text }], structuredContent: parsed.data as Record<string, unknown> };
   } catch (error) {
     const view = describeToolError(error, caller.requestId);
-    if (view.expected) logger.info('tool refused', { code: view.code, message: view.message });
+    if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });
     else logger.error('tool failed', { error });
     return toToolErrorResult(error, caller.requestId);
   } finally {

@@ -42,6 +42,9 @@ export async function ensureSeeded(store: ContosoStore, options: EnsureSeededOpt
   let reason: string | undefined;
   if (options.force) reason = 'FORCE_SEED is set';
   else if (state === null && options.onStartup) reason = 'the store is empty';
+  else if (state !== null && options.onStartup && state.generatorVersion !== SEED_GENERATOR_VERSION) {
+    reason = `the seed generator changed (v${state.generatorVersion} to v${SEED_GENERATOR_VERSION})`;
+  }
   if (reason === undefined) {
     const skipped: SeedOutcome = { action: 'skipped', reason: state ? 'already seeded' : 'SEED_ON_STARTUP is off', counts: {}, durationMs: 0 };
     if (state && (state.anchorDate !== options.settings.anchorDate || state.customerCount !== options.settings.customerCount)) {

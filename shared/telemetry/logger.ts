@@ -38,8 +38,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const threshold = RANK[options.level];
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (RANK[level] < threshold) return;
-    const record = { time: now().toISOString(), level, msg: redactText(message), ...(redact({ ...base, ...fields }) as LogFields) };
-    sink(level, JSON.stringify(record));
+    const head = { time: now().toISOString(), level, msg: redactText(message) };
+    // Fields follow the head but cannot overwrite it (a field named `level` must not change the severity).
+    sink(level, JSON.stringify({ ...head, ...(redact({ ...base, ...fields }) as LogFields), ...head }));
   };
   return {
     debug: (m, f) => write('debug', m, f),

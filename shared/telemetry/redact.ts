@@ -1,7 +1,10 @@
 // Removes secrets from anything about to be logged: values under secret-looking keys,
 // bearer tokens, JWT-shaped strings and key/signature query parameters.
 
-const SECRET_KEY = /(authorization|token|secret|password|pwd|api[-_]?key|functionkey|function_key|x-functions-key|code|sig|connectionstring|accountkey)$/i;
+// Whole key names that are secrets, and endings that mark one (`accessToken`, `dbPassword`). `code`
+// and `sig` only as whole names, so `errorCode` or `statusCode` stay readable.
+const SECRET_KEY =
+  /^(authorization|cookie|set-cookie|code|sig|x-functions-key)$|(token|secret|password|pwd|api[-_]?key|functionkey|function_key|connectionstring|accountkey)$/i;
 const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const BEARER = /bearer\s+[^\s"',]+/gi;
 const SECRET_QUERY = /([?&](?:code|sig|token|key)=)[^&\s"']+/gi;
