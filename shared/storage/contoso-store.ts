@@ -1,17 +1,39 @@
-// The storage port: everything the tools, seeding and health need from a store. The embedded
-// SQLite adapter implements it now; the Cosmos DB adapter implements the same interface
-// (customer id is the natural partition key), and one contract suite tests both.
+// The storage port: everything tools, seeding and health need from a store. The embedded
+// SQLite adapter implements it; the Cosmos DB adapter implements the same interface (customer
+// id is the natural partition key), and one contract suite tests both. Writes that must not
+// race take a `change`/`decide` function the adapter runs atomically (a transaction in SQLite,
+// an ETag-conditional replace with retries in Cosmos DB), so business rules are checked
+// against the state that is actually written over.
 import type { Customer } from '../domain/customers/customer.js';
+import type { Invoice, Payment } from '../domain/billing/invoice.js';
+import type { IncidentStatus, ServiceIncident } from '../domain/incidents/service-incident.js';
+import type { KnowledgeDocument, KnowledgeHit } from '../domain/knowledge/knowledge-document.js';
+import type { Order } from '../domain/orders/order.js';
 import type { Product, ProductCategory } from '../domain/products/product.js';
+import type { Promotion } from '../domain/promotions/promotion.js';
+import type { SecurityEvent } from '../domain/security/security-event.js';
 import type { Subscription } from '../domain/subscriptions/subscription.js';
+import type { SupportTicket } from '../domain/support/support-ticket.js';
+import type { DailyUsage } from '../domain/usage/data-usage.js';
 import type { Page, PageRequest } from './page.js';
 import type { SeedDataset, SeedState } from './seed-dataset.js';
+
+export interface CustomerChange {
+  customer: Customer;
+  /** Security events written in the same atomic unit as the customer. */
+  events: SecurityEvent[];
+}
 
 export interface CustomerRepo {
   get(customerId: number): Promise<Customer | null>;
   /** Customers ordered by id. */
   list(page: PageRequest): Promise<Page<Customer>>;
   count(): Promise<number>;
+  /**
+   * Atomically applies `change` to the current customer and writes the result with its events.
+   * `change` may throw (a business rule); nothing is written then. NotFoundError when absent.
+   */
+  update(customerId: number, change: (current: Customer) => CustomerChange): Promise<Customer>;
 }
 
 export interface ProductRepo {
@@ -24,6 +46,69 @@ export interface SubscriptionRepo {
   get(subscriptionId: number): Promise<Subscription | null>;
   /** A customer's subscriptions ordered by id (a single-partition read). */
   listByCustomer(customerId: number): Promise<Subscription[]>;
+  /** Atomically applies `change` to the current subscription; NotFoundError when absent. */
+  update(subscriptionId: number, change: (current: Subscription) => Subscription): Promise<Subscription>;
+}
+
+export type PaymentDecision = { kind: 'new'; payment: Payment } | { kind: 'replay'; payment: Payment };
+
+export interface BillingRepo {
+  getInvoice(invoiceId: number): Promise<Invoice | null>;
+  /** A customer's invoices, newest period first. */
+  listInvoicesByCustomer(customerId: number): Promise<Invoice[]>;
+  /** An invoice's payments in the order they were made. */
+  listPayments(invoiceId: number): Promise<Payment[]>;
+  /**
+   * Atomically reads the invoice and its payments, asks `decide` what to do, and on `new`
+   * writes the payment (bumping the invoice version). `decide` sees every payment written
+   * before, so idempotency-key replays and the no-overpay rule hold under concurrency.
+   */
+  addPayment(invoiceId: number, decide: (invoice: Invoice, payments: readonly Payment[]) => PaymentDecision): Promise<PaymentDecision>;
+}
+
+export interface UsageRepo {
+  /** Daily usage of a subscription from `from` to `to` inclusive (YYYY-MM-DD), in date order. */
+  list(subscriptionId: number, from: string, to: string): Promise<DailyUsage[]>;
+}
+
+export interface TicketRepo {
+  /** A customer's tickets, newest first. */
+  listByCustomer(customerId: number): Promise<SupportTicket[]>;
+  /**
+   * Creates a ticket with a new id. When `draft.idempotencyKey` is set and the customer already
+   * has a ticket with that key, returns that ticket with `replayed: true` and writes nothing.
+   */
+  create(draft: Omit<SupportTicket, 'ticketId'>): Promise<{ ticket: SupportTicket; replayed: boolean }>;
+}
+
+export interface PromotionRepo {
+  /** Every promotion, ordered by id. */
+  list(): Promise<Promotion[]>;
+}
+
+export interface OrderRepo {
+  /** A customer's orders, newest first. */
+  listByCustomer(customerId: number): Promise<Order[]>;
+}
+
+export interface IncidentRepo {
+  /** Incidents matching the filter, newest first. */
+  list(filter?: { area?: string; category?: ServiceIncident['category']; statuses?: readonly IncidentStatus[] }): Promise<ServiceIncident[]>;
+}
+
+export interface SecurityLogRepo {
+  /** A customer's security events, newest first, at most `limit`. */
+  listByCustomer(customerId: number, limit: number): Promise<SecurityEvent[]>;
+}
+
+export interface KnowledgeRepo {
+  /**
+   * Documents ranked by relevance to `query` (free text: operator characters are data, not
+   * query syntax), best first, at most `topK`. An adapter ranks with what it has (FTS5 BM25 in
+   * SQLite). A query with no searchable words returns [].
+   */
+  search(query: string, topK: number): Promise<KnowledgeHit[]>;
+  list(): Promise<KnowledgeDocument[]>;
 }
 
 export interface ContosoStore {
@@ -31,14 +116,22 @@ export interface ContosoStore {
   readonly customers: CustomerRepo;
   readonly products: ProductRepo;
   readonly subscriptions: SubscriptionRepo;
+  readonly billing: BillingRepo;
+  readonly usage: UsageRepo;
+  readonly tickets: TicketRepo;
+  readonly promotions: PromotionRepo;
+  readonly orders: OrderRepo;
+  readonly incidents: IncidentRepo;
+  readonly securityLogs: SecurityLogRepo;
+  readonly knowledge: KnowledgeRepo;
   /** What was seeded, or null for an empty store. */
   seedState(): Promise<SeedState | null>;
   /**
-   * Replaces all Contoso data with `dataset` and records `state`, atomically where the
-   * store can; running it twice with the same input leaves the same data.
+   * Replaces all Contoso data with `dataset` and records `state`, atomically where the store
+   * can; running it twice (or concurrently) with the same input leaves the same data.
    */
   replaceAll(dataset: SeedDataset, state: SeedState): Promise<void>;
-  /** Every record, ordered by id within each collection (for canonical exports and checks). */
+  /** Every record, ordered as SeedDataset documents (for canonical exports and checks). */
   exportAll(): Promise<SeedDataset>;
   /** Throws UnavailableError when the store cannot be reached. */
   ping(): Promise<void>;

@@ -1,11 +1,16 @@
 // Customers in the embedded store: prepared statements built once, rows mapped to the domain.
+// update() reads, applies the caller's change and writes customer and security events in one
+// immediate transaction, so the change is decided against the row it overwrites.
 import type { AccountStatus, Customer, LoyaltyLevel } from '../../domain/customers/customer.js';
-import type { CustomerRepo } from '../contoso-store.js';
+import { NotFoundError } from '../../errors/domain-error.js';
+import type { CustomerChange, CustomerRepo } from '../contoso-store.js';
 import type { Page, PageRequest } from '../page.js';
+import { writeOrConflict } from './constraint-error.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { SqliteDatabase } from './open-database.js';
+import { INSERT_SECURITY_EVENT, type SecurityEventRow, toSecurityEventRow } from './security-log-repo.js';
 
-interface CustomerRow {
+export interface CustomerRow {
   customer_id: number;
   first_name: string;
   last_name: string;
@@ -57,6 +62,28 @@ export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
     'SELECT * FROM customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?',
   );
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM customers');
+  const updateRow = db.prepare<[CustomerRow]>(`UPDATE customers SET first_name = @first_name, last_name = @last_name,
+    email = @email, phone = @phone, address = @address, city = @city, loyalty_level = @loyalty_level,
+    account_status = @account_status, joined_on = @joined_on WHERE customer_id = @customer_id`);
+  const insertEvent = db.prepare<[SecurityEventRow]>(INSERT_SECURITY_EVENT);
+
+  const applyChange = db.transaction((customerId: number, change: (current: Customer) => CustomerChange): Customer => {
+    const row = byId.get(customerId);
+    if (!row) throw new NotFoundError('Customer', customerId);
+    const next = change(toCustomer(row));
+    if (next.customer.customerId !== customerId) throw new TypeError('A customer change must keep the customer id');
+    updateRow.run(toCustomerRow(next.customer));
+    for (const event of next.events) {
+      if (event.customerId !== customerId) throw new TypeError('A customer change may only add events of that customer');
+      writeOrConflict(() => insertEvent.run(toSecurityEventRow(event)), `Security event ${event.eventId} already exists`, {
+        event_id: event.eventId,
+      });
+    }
+    const written = byId.get(customerId);
+    if (!written) throw new NotFoundError('Customer', customerId);
+    return toCustomer(written);
+  });
+
   return {
     async get(customerId) {
       const row = byId.get(customerId);
@@ -71,6 +98,9 @@ export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
     },
     async count() {
       return countAll.get()?.n ?? 0;
+    },
+    async update(customerId, change) {
+      return applyChange.immediate(customerId, change);
     },
   };
 }

@@ -2,8 +2,9 @@
 import type { Product, ProductCategory } from '../../domain/products/product.js';
 import type { ProductRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { toMoney } from './sql-values.js';
 
-interface ProductRow {
+export interface ProductRow {
   product_id: number;
   name: string;
   category: string;
@@ -14,13 +15,13 @@ interface ProductRow {
   roaming_available: number;
 }
 
-function toProduct(row: ProductRow): Product {
+export function toProduct(row: ProductRow): Product {
   return {
     productId: row.product_id,
     name: row.name,
     category: row.category as ProductCategory,
     description: row.description,
-    monthlyFee: row.monthly_fee,
+    monthlyFee: toMoney(row.monthly_fee),
     dataCapGb: row.data_cap_gb,
     speedTierMbps: row.speed_tier_mbps,
     roamingAvailable: row.roaming_available === 1,

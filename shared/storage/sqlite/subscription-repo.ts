@@ -1,9 +1,12 @@
-// Subscriptions in the embedded store.
+// Subscriptions in the embedded store. update() reads, applies the caller's change and writes
+// in one immediate transaction, so the change is decided against the row it overwrites.
 import type { ServiceStatus, Subscription, SubscriptionStatus } from '../../domain/subscriptions/subscription.js';
+import { NotFoundError } from '../../errors/domain-error.js';
 import type { SubscriptionRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { fromFlag, toFlag } from './sql-values.js';
 
-interface SubscriptionRow {
+export interface SubscriptionRow {
   subscription_id: number;
   customer_id: number;
   product_id: number;
@@ -18,7 +21,7 @@ interface SubscriptionRow {
   service_identifier: string;
 }
 
-function toSubscription(row: SubscriptionRow): Subscription {
+export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     subscriptionId: row.subscription_id,
     customerId: row.customer_id,
@@ -27,8 +30,8 @@ function toSubscription(row: SubscriptionRow): Subscription {
     serviceStatus: row.service_status as ServiceStatus,
     startDate: row.start_date,
     endDate: row.end_date,
-    roamingEnabled: row.roaming_enabled === 1,
-    autopayEnabled: row.autopay_enabled === 1,
+    roamingEnabled: fromFlag(row.roaming_enabled),
+    autopayEnabled: fromFlag(row.autopay_enabled),
     dataCapGb: row.data_cap_gb,
     speedTierMbps: row.speed_tier_mbps,
     serviceIdentifier: row.service_identifier,
@@ -44,8 +47,8 @@ export function toSubscriptionRow(subscription: Subscription): SubscriptionRow {
     service_status: subscription.serviceStatus,
     start_date: subscription.startDate,
     end_date: subscription.endDate,
-    roaming_enabled: subscription.roamingEnabled ? 1 : 0,
-    autopay_enabled: subscription.autopayEnabled ? 1 : 0,
+    roaming_enabled: toFlag(subscription.roamingEnabled),
+    autopay_enabled: toFlag(subscription.autopayEnabled),
     data_cap_gb: subscription.dataCapGb,
     speed_tier_mbps: subscription.speedTierMbps,
     service_identifier: subscription.serviceIdentifier,
@@ -61,6 +64,27 @@ export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRe
   const byCustomer = db.prepare<[number], SubscriptionRow>(
     'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY subscription_id',
   );
+  const updateRow = db.prepare<[SubscriptionRow]>(`UPDATE subscriptions SET customer_id = @customer_id,
+    product_id = @product_id, status = @status, service_status = @service_status, start_date = @start_date,
+    end_date = @end_date, roaming_enabled = @roaming_enabled, autopay_enabled = @autopay_enabled,
+    data_cap_gb = @data_cap_gb, speed_tier_mbps = @speed_tier_mbps, service_identifier = @service_identifier
+    WHERE subscription_id = @subscription_id`);
+
+  const applyChange = db.transaction(
+    (subscriptionId: number, change: (current: Subscription) => Subscription): Subscription => {
+      const row = byId.get(subscriptionId);
+      if (!row) throw new NotFoundError('Subscription', subscriptionId);
+      const next = change(toSubscription(row));
+      if (next.subscriptionId !== subscriptionId || next.customerId !== row.customer_id) {
+        throw new TypeError('A subscription change must keep the subscription and customer ids');
+      }
+      updateRow.run(toSubscriptionRow(next));
+      const written = byId.get(subscriptionId);
+      if (!written) throw new NotFoundError('Subscription', subscriptionId);
+      return toSubscription(written);
+    },
+  );
+
   return {
     async get(subscriptionId) {
       const row = byId.get(subscriptionId);
@@ -68,6 +92,9 @@ export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRe
     },
     async listByCustomer(customerId) {
       return byCustomer.all(customerId).map(toSubscription);
+    },
+    async update(subscriptionId, change) {
+      return applyChange.immediate(subscriptionId, change);
     },
   };
 }

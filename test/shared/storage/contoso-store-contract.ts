@@ -7,12 +7,14 @@ import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { PRODUCT_CATALOGUE } from '../../../shared/seed/catalogue.js';
 import { generateDataset, SEED_GENERATOR_VERSION } from '../../../shared/seed/generate-dataset.js';
 import type { ContosoStore } from '../../../shared/storage/contoso-store.js';
-import type { SeedDataset, SeedState } from '../../../shared/storage/seed-dataset.js';
+import { DATASET_COLLECTIONS, type SeedDataset, type SeedState } from '../../../shared/storage/seed-dataset.js';
 
 const CUSTOMER_COUNT = 25;
 const ANCHOR = '2026-03-15';
 
 export const CONTRACT_DATASET: SeedDataset = generateDataset({ customerCount: CUSTOMER_COUNT, anchorDate: ANCHOR });
+/** Generated customers plus the always-present scenario customers. */
+const TOTAL_CUSTOMERS = CONTRACT_DATASET.customers.length;
 export const CONTRACT_STATE: SeedState = {
   generatorVersion: SEED_GENERATOR_VERSION,
   customerCount: CUSTOMER_COUNT,
@@ -31,7 +33,7 @@ async function walkCustomers(store: ContosoStore, limit: number): Promise<{ ids:
     if (page.nextCursor !== null) assert.equal(page.items.length, limit, 'only the last page may be short');
     ids.push(...page.items.map((customer) => customer.customerId));
     cursor = page.nextCursor ?? undefined;
-    assert.ok(pages <= CUSTOMER_COUNT + 1, 'paging does not end');
+    assert.ok(pages <= TOTAL_CUSTOMERS + 1, 'paging does not end');
   } while (cursor !== undefined);
   return { ids, pages };
 }
@@ -66,16 +68,16 @@ export function runContosoStoreContract(name: string, makeStore: () => Promise<C
           const { ids, pages } = await walkCustomers(store, limit);
 
           assert.deepEqual(ids, expectedIds);
-          assert.equal(pages, Math.max(1, Math.ceil(CUSTOMER_COUNT / limit)));
+          assert.equal(pages, Math.max(1, Math.ceil(TOTAL_CUSTOMERS / limit)));
         });
       }
 
       it('returns a null nextCursor on the last page, also when it is exactly full', async () => {
-        const whole = await store.customers.list({ limit: CUSTOMER_COUNT });
-        assert.equal(whole.items.length, CUSTOMER_COUNT);
+        const whole = await store.customers.list({ limit: TOTAL_CUSTOMERS });
+        assert.equal(whole.items.length, TOTAL_CUSTOMERS);
         assert.equal(whole.nextCursor, null);
 
-        const first = await store.customers.list({ limit: CUSTOMER_COUNT - 5 });
+        const first = await store.customers.list({ limit: TOTAL_CUSTOMERS - 5 });
         assert.notEqual(first.nextCursor, null);
         const last = await store.customers.list({ limit: 5, cursor: first.nextCursor ?? undefined });
         assert.deepEqual(last.items.map((c) => c.customerId), expectedIds.slice(-5));
@@ -89,7 +91,7 @@ export function runContosoStoreContract(name: string, makeStore: () => Promise<C
       });
 
       it('counts the customers', async () => {
-        assert.equal(await store.customers.count(), CUSTOMER_COUNT);
+        assert.equal(await store.customers.count(), TOTAL_CUSTOMERS);
       });
 
       it('lists every product in id order and gets one by id', async () => {
@@ -157,7 +159,7 @@ export function runContosoStoreContract(name: string, makeStore: () => Promise<C
           const once = canonicalJson(await store.exportAll());
           await store.replaceAll(CONTRACT_DATASET, CONTRACT_STATE);
           assert.equal(canonicalJson(await store.exportAll()), once);
-          assert.equal(await store.customers.count(), CUSTOMER_COUNT);
+          assert.equal(await store.customers.count(), TOTAL_CUSTOMERS);
         } finally {
           await store.close();
         }
@@ -167,7 +169,10 @@ export function runContosoStoreContract(name: string, makeStore: () => Promise<C
         const store = await makeStore();
         try {
           await store.replaceAll(CONTRACT_DATASET, CONTRACT_STATE);
-          const empty = generateDataset({ customerCount: 0, anchorDate: ANCHOR });
+          const empty = {
+            ...(Object.fromEntries(DATASET_COLLECTIONS.map((name) => [name, []])) as unknown as SeedDataset),
+            products: CONTRACT_DATASET.products,
+          };
           const emptyState = { ...CONTRACT_STATE, customerCount: 0 };
           await store.replaceAll(empty, emptyState);
 

@@ -1,0 +1,17 @@
+// Knowledge-base documents (policies and how-tos) and ranked search hits over them.
+
+export interface KnowledgeDocument {
+  documentId: number;
+  /** Stable readable id, e.g. "data-overage-policy". */
+  slug: string;
+  title: string;
+  category: string;
+  content: string;
+  tags: string[];
+}
+
+export interface KnowledgeHit {
+  document: KnowledgeDocument;
+  /** Relevance, higher is better (BM25 in the embedded store). */
+  score: number;
+}

@@ -1,0 +1,153 @@
+// Invoices and payments in the embedded store. addPayment reads the invoice and its payments,
+// lets the caller decide and writes in one immediate transaction, so idempotency replays and
+// the no-overpay rule are checked against exactly the payments the new one joins.
+import type { Invoice, InvoiceLine, Payment, PaymentMethod, PaymentStatus } from '../../domain/billing/invoice.js';
+import { NotFoundError } from '../../errors/domain-error.js';
+import type { BillingRepo, PaymentDecision } from '../contoso-store.js';
+import { writeOrConflict } from './constraint-error.js';
+import type { SqliteDatabase } from './open-database.js';
+import { fromJsonArray, toMoney } from './sql-values.js';
+
+export interface InvoiceRow {
+  invoice_id: number;
+  customer_id: number;
+  subscription_id: number;
+  period_start: string;
+  period_end: string;
+  issued_on: string;
+  due_date: string;
+  amount: number;
+  lines: string;
+  version: number;
+}
+
+export interface PaymentRow {
+  payment_id: string;
+  invoice_id: number;
+  customer_id: number;
+  amount: number;
+  method: string;
+  status: string;
+  paid_at: string;
+  failure_reason: string | null;
+  idempotency_key: string | null;
+  outstanding_after: number;
+}
+
+export function toInvoice(row: InvoiceRow): Invoice {
+  return {
+    invoiceId: row.invoice_id,
+    customerId: row.customer_id,
+    subscriptionId: row.subscription_id,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    issuedOn: row.issued_on,
+    dueDate: row.due_date,
+    amount: toMoney(row.amount),
+    lines: fromJsonArray<InvoiceLine>(row.lines, 'invoices.lines').map((line) => ({
+      description: line.description,
+      amount: toMoney(line.amount),
+    })),
+    version: row.version,
+  };
+}
+
+export function toInvoiceRow(invoice: Invoice): InvoiceRow {
+  return {
+    invoice_id: invoice.invoiceId,
+    customer_id: invoice.customerId,
+    subscription_id: invoice.subscriptionId,
+    period_start: invoice.periodStart,
+    period_end: invoice.periodEnd,
+    issued_on: invoice.issuedOn,
+    due_date: invoice.dueDate,
+    amount: invoice.amount,
+    lines: JSON.stringify(invoice.lines.map((line) => ({ description: line.description, amount: line.amount }))),
+    version: invoice.version,
+  };
+}
+
+export function toPayment(row: PaymentRow): Payment {
+  return {
+    paymentId: row.payment_id,
+    invoiceId: row.invoice_id,
+    customerId: row.customer_id,
+    amount: toMoney(row.amount),
+    method: row.method as PaymentMethod,
+    status: row.status as PaymentStatus,
+    paidAt: row.paid_at,
+    failureReason: row.failure_reason,
+    idempotencyKey: row.idempotency_key,
+    outstandingAfter: toMoney(row.outstanding_after),
+  };
+}
+
+export function toPaymentRow(payment: Payment): PaymentRow {
+  return {
+    payment_id: payment.paymentId,
+    invoice_id: payment.invoiceId,
+    customer_id: payment.customerId,
+    amount: payment.amount,
+    method: payment.method,
+    status: payment.status,
+    paid_at: payment.paidAt,
+    failure_reason: payment.failureReason,
+    idempotency_key: payment.idempotencyKey,
+    outstanding_after: payment.outstandingAfter,
+  };
+}
+
+export const INSERT_INVOICE = `INSERT INTO invoices (invoice_id, customer_id, subscription_id, period_start, period_end,
+  issued_on, due_date, amount, lines, version) VALUES (@invoice_id, @customer_id, @subscription_id, @period_start,
+  @period_end, @issued_on, @due_date, @amount, @lines, @version)`;
+
+export const INSERT_PAYMENT = `INSERT INTO payments (payment_id, invoice_id, customer_id, amount, method, status, paid_at,
+  failure_reason, idempotency_key, outstanding_after) VALUES (@payment_id, @invoice_id, @customer_id, @amount, @method,
+  @status, @paid_at, @failure_reason, @idempotency_key, @outstanding_after)`;
+
+type Decide = (invoice: Invoice, payments: readonly Payment[]) => PaymentDecision;
+
+export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
+  const invoiceById = db.prepare<[number], InvoiceRow>('SELECT * FROM invoices WHERE invoice_id = ?');
+  const invoicesByCustomer = db.prepare<[number], InvoiceRow>(
+    'SELECT * FROM invoices WHERE customer_id = ? ORDER BY period_start DESC, invoice_id DESC',
+  );
+  const paymentsByInvoice = db.prepare<[number], PaymentRow>(
+    'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_at, payment_id',
+  );
+  const insertPayment = db.prepare<[PaymentRow]>(INSERT_PAYMENT);
+  const bumpVersion = db.prepare<[number]>('UPDATE invoices SET version = version + 1 WHERE invoice_id = ?');
+
+  const addPayment = db.transaction((invoiceId: number, decide: Decide): PaymentDecision => {
+    const row = invoiceById.get(invoiceId);
+    if (!row) throw new NotFoundError('Invoice', invoiceId);
+    const decision = decide(toInvoice(row), paymentsByInvoice.all(invoiceId).map(toPayment));
+    if (decision.kind === 'replay') return decision;
+    if (decision.payment.invoiceId !== invoiceId || decision.payment.customerId !== row.customer_id) {
+      throw new TypeError('A new payment must belong to the invoice it is added to');
+    }
+    writeOrConflict(
+      () => insertPayment.run(toPaymentRow(decision.payment)),
+      `Invoice ${invoiceId} already has payment ${decision.payment.paymentId} or one with its idempotency key`,
+      { invoice_id: invoiceId },
+    );
+    bumpVersion.run(invoiceId);
+    return decision;
+  });
+
+  return {
+    async getInvoice(invoiceId) {
+      const row = invoiceById.get(invoiceId);
+      return row ? toInvoice(row) : null;
+    },
+    async listInvoicesByCustomer(customerId) {
+      return invoicesByCustomer.all(customerId).map(toInvoice);
+    },
+    async listPayments(invoiceId) {
+      return paymentsByInvoice.all(invoiceId).map(toPayment);
+    },
+    async addPayment(invoiceId, decide) {
+      return addPayment.immediate(invoiceId, decide);
+    },
+  };
+}

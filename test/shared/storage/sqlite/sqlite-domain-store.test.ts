@@ -1,0 +1,168 @@
+// The embedded SQLite store against the domain contract, in memory and on disk, plus what only
+// this adapter promises: migration of older files, persistence across reopen, max+1 ticket ids,
+// CONFLICT on duplicate keys, money rounded to cents, and its BM25 ranking details.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { ConflictError, NotFoundError } from '../../../../shared/errors/domain-error.js';
+import type { ContosoStore } from '../../../../shared/storage/contoso-store.js';
+import { MIGRATIONS } from '../../../../shared/storage/sqlite/schema.js';
+import { createSqliteStore } from '../../../../shared/storage/sqlite/sqlite-store.js';
+import { runDomainStoreContract } from '../domain-store-contract.js';
+import { SMALL_SEED_STATE, smallDataset } from '../fixtures/small-dataset.js';
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-sqlite-'));
+let fileCount = 0;
+const newFilePath = () => path.join(tempDir, `store-${(fileCount += 1)}.sqlite`);
+
+after(() => fs.rmSync(tempDir, { recursive: true, force: true }));
+
+runDomainStoreContract('sqlite (:memory:)', async () => createSqliteStore({ path: ':memory:' }));
+runDomainStoreContract('sqlite (file)', async () => createSqliteStore({ path: newFilePath() }));
+
+describe('sqlite store', () => {
+  let store: ContosoStore;
+  beforeEach(async () => {
+    store = createSqliteStore({ path: ':memory:' });
+    await store.replaceAll(smallDataset(), SMALL_SEED_STATE);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('migrates a version-1 file and keeps its rows', async () => {
+    const file = newFilePath();
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0] ?? '');
+    old.pragma('user_version = 1');
+    old.prepare(`INSERT INTO customers VALUES (7, 'Old', 'Timer', 'o@example.com', '1', 'a', 'Seattle', 'Gold', 'active', '2010-01-01')`).run();
+    old.close();
+    const migrated = createSqliteStore({ path: file });
+    try {
+      assert.equal((await migrated.customers.get(7))?.lastName, 'Timer');
+      assert.deepEqual(await migrated.tickets.listByCustomer(7), []);
+      assert.deepEqual(await migrated.knowledge.search('anything', 5), []);
+    } finally {
+      await migrated.close();
+    }
+    const check = new Database(file, { readonly: true });
+    assert.equal(check.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    check.close();
+  });
+
+  it('keeps data and writes across close and reopen', async () => {
+    const file = newFilePath();
+    const first = createSqliteStore({ path: file });
+    await first.replaceAll(smallDataset(), SMALL_SEED_STATE);
+    await first.billing.addPayment(3, (invoice) => ({ kind: 'new', payment: payment('pay-r1', invoice.invoiceId, invoice.customerId, 10) }));
+    const exported = await first.exportAll();
+    await first.close();
+    const reopened = createSqliteStore({ path: file });
+    try {
+      assert.deepEqual(await reopened.exportAll(), exported);
+      assert.equal((await reopened.knowledge.search('roaming', 1))[0]?.document.slug, 'eu-roaming');
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('refuses a dataset whose records point at missing parents, keeping the earlier data', async () => {
+    const before = await store.exportAll();
+    const broken = smallDataset();
+    const ticket = broken.tickets[0];
+    assert.ok(ticket);
+    ticket.customerId = 999;
+    await assert.rejects(store.replaceAll(broken, { ...SMALL_SEED_STATE, customerCount: 99 }), /FOREIGN KEY/);
+    assert.deepEqual(await store.exportAll(), before);
+    assert.deepEqual(await store.seedState(), SMALL_SEED_STATE);
+  });
+
+  it('allocates ticket ids as the highest id plus one', async () => {
+    const draft = { customerId: 1, subscriptionId: 1, category: 'other', priority: 'low', status: 'open', subject: 's', description: 'd', openedAt: '2026-03-15T00:00:00.000Z', closedAt: null, idempotencyKey: null } as const;
+    assert.equal((await store.tickets.create(draft)).ticket.ticketId, 5);
+    assert.equal((await store.tickets.create(draft)).ticket.ticketId, 6);
+  });
+
+  it('refuses a ticket for a missing customer or a subscription of someone else', async () => {
+    const draft = { customerId: 1, subscriptionId: 1, category: 'other', priority: 'low', status: 'open', subject: 's', description: 'd', openedAt: '2026-03-15T00:00:00.000Z', closedAt: null, idempotencyKey: null } as const;
+    await assert.rejects(store.tickets.create({ ...draft, customerId: 999 }), NotFoundError);
+    await assert.rejects(store.tickets.create({ ...draft, subscriptionId: 3 }), NotFoundError);
+  });
+
+  it('reports a new payment that repeats a payment id or idempotency key as CONFLICT and writes nothing', async () => {
+    const before = await store.exportAll();
+    await assert.rejects(
+      store.billing.addPayment(1, () => ({ kind: 'new', payment: { ...payment('pay-x', 1, 1, 1), idempotencyKey: 'key-a' } })),
+      ConflictError,
+    );
+    await assert.rejects(store.billing.addPayment(3, () => ({ kind: 'new', payment: payment('pay-0001', 3, 1, 1) })), ConflictError);
+    assert.deepEqual(await store.exportAll(), before);
+  });
+
+  it('refuses a change that moves a record to another id, writing nothing', async () => {
+    const before = await store.exportAll();
+    await assert.rejects(store.customers.update(1, (c) => ({ customer: { ...c, customerId: 2 }, events: [] })), TypeError);
+    await assert.rejects(store.subscriptions.update(1, (s) => ({ ...s, subscriptionId: 2 })), TypeError);
+    await assert.rejects(store.billing.addPayment(1, () => ({ kind: 'new', payment: payment('pay-y', 2, 1, 1) })), TypeError);
+    assert.deepEqual(await store.exportAll(), before);
+  });
+
+  it('returns money rounded to cents', async () => {
+    const dataset = smallDataset();
+    const order = dataset.orders[0];
+    const invoice = dataset.invoices[0];
+    assert.ok(order && invoice);
+    order.amount = 0.1 + 0.2;
+    invoice.lines = [{ description: 'Fee', amount: 24.999999999 }];
+    await store.replaceAll(dataset, SMALL_SEED_STATE);
+    assert.equal((await store.orders.listByCustomer(1)).find((o) => o.orderId === 1)?.amount, 0.3);
+    assert.deepEqual((await store.billing.getInvoice(1))?.lines, [{ description: 'Fee', amount: 25 }]);
+  });
+
+  it('ranks with stemming, scores rounded to four significant digits, and honours odd topK values', async () => {
+    const hits = await store.knowledge.search('refunding returned phones', 5);
+    assert.equal(hits[0]?.document.slug, 'returns-and-refunds');
+    for (const hit of hits) assert.equal(Number(hit.score.toPrecision(4)), hit.score);
+    assert.deepEqual(await store.knowledge.search('roaming', 0), []);
+    assert.deepEqual(await store.knowledge.search('roaming', -3), []);
+    assert.deepEqual(await store.knowledge.search('roaming', Number.NaN), []);
+    assert.equal((await store.knowledge.search('roaming', 1.9)).length, 1);
+    assert.equal((await store.knowledge.search('roaming refund router', Number.POSITIVE_INFINITY)).length, 3);
+  });
+
+  it('weights a title match above the same word in the body', async () => {
+    const [title] = await store.knowledge.search('policy', 1);
+    const [body] = await store.knowledge.search('packaging', 1);
+    assert.equal(title?.document.slug, 'returns-and-refunds');
+    assert.equal(body?.document.slug, 'returns-and-refunds');
+    assert.ok((title?.score ?? 0) > (body?.score ?? 0));
+  });
+
+  it('returns nothing for a query of stop words only', async () => {
+    assert.deepEqual(await store.knowledge.search('the and of OR not', 5), []);
+  });
+
+  it('limits security events as asked, treating a bad limit as none', async () => {
+    assert.equal((await store.securityLogs.listByCustomer(1, 1)).length, 1);
+    assert.deepEqual(await store.securityLogs.listByCustomer(1, 0), []);
+    assert.deepEqual(await store.securityLogs.listByCustomer(1, Number.NaN), []);
+  });
+});
+
+function payment(paymentId: string, invoiceId: number, customerId: number, amount: number) {
+  return {
+    paymentId,
+    invoiceId,
+    customerId,
+    amount,
+    method: 'paypal' as const,
+    status: 'succeeded' as const,
+    paidAt: '2026-03-15T12:00:00.000Z',
+    failureReason: null,
+    idempotencyKey: null,
+    outstandingAfter: 0,
+  };
+}
