@@ -10,3 +10,13 @@ export function addDays(isoDate: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** An ISO date-time (UTC, whole minutes) on `isoDate`: how seeded timestamps are built. */
+export function atTime(isoDate: string, hour: number, minute: number): string {
+  return `${isoDate}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`;
+}
+
+/** `atTime` on the day `daysAgo` days before `anchorDate` (negative for days after it). */
+export function daysAgoAt(anchorDate: string, daysAgo: number, hour: number, minute: number): string {
+  return atTime(addDays(anchorDate, -daysAgo), hour, minute);
+}

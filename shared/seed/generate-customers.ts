@@ -3,12 +3,11 @@
 import type { Customer, LoyaltyLevel } from '../domain/customers/customer.js';
 import type { Product } from '../domain/products/product.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscriptions/subscription.js';
+import { customerRandom } from './customer-random.js';
 import { addDays } from './dates.js';
 import { CITIES, FIRST_NAMES, LAST_NAMES, STREETS } from './names.js';
-import { createRandom, type Random } from './prng.js';
-import { subscriptionIdFor } from './seed-ids.js';
-
-const SEED_SALT = 0x5eed_c0de;
+import type { Random } from './prng.js';
+import { customerPhoneFor, mobileNumberFor, subscriptionIdFor } from './seed-ids.js';
 
 export interface GeneratedCustomer {
   customer: Customer;
@@ -16,7 +15,7 @@ export interface GeneratedCustomer {
 }
 
 export function generateCustomer(customerId: number, anchorDate: string, catalogue: readonly Product[]): GeneratedCustomer {
-  const random = createRandom(Math.imul(customerId, 2_654_435_761) ^ SEED_SALT);
+  const random = customerRandom(customerId, 'profile');
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
   const city = random.pick(CITIES);
@@ -27,7 +26,7 @@ export function generateCustomer(customerId: number, anchorDate: string, catalog
     firstName,
     lastName,
     email: `${firstName}.${lastName}.${customerId}@example.com`.toLowerCase(),
-    phone: `+1 425 555 ${String(customerId % 10_000).padStart(4, '0')}`,
+    phone: customerPhoneFor(customerId),
     address: `${random.int(1, 9999)} ${random.pick(STREETS)}`,
     city,
     loyaltyLevel: pickLoyalty(random),
@@ -78,7 +77,7 @@ function generateSubscription(
     dataCapGb: product.dataCapGb,
     speedTierMbps: product.speedTierMbps,
     serviceIdentifier: isMobile
-      ? `+1 206 555 ${String(subscriptionId % 10_000).padStart(4, '0')}`
+      ? mobileNumberFor(subscriptionId)
       : `${customer.address}, ${customer.city}`,
   };
 }

@@ -1,11 +1,18 @@
-// Builds the whole seed dataset from the seed settings. Pure: same input, same output.
+// Builds the whole seed dataset from the seed settings. Pure: same input, same output. The
+// nine scenario customers (ids 1–9) are always present; generated customers follow from 101.
 import type { SeedDataset } from '../storage/seed-dataset.js';
 import { PRODUCT_CATALOGUE } from './catalogue.js';
-import { generateCustomer } from './generate-customers.js';
+import { appendRecords, type CustomerRecords } from './customer-records.js';
+import { generateCustomerRecords } from './generate-customer-records.js';
+import { buildKnowledgeBase } from './knowledge/knowledge-base.js';
+import { buildPromotions } from './promotions.js';
+import { SCENARIOS } from './scenarios/scenario-list.js';
 import { generatedCustomerId } from './seed-ids.js';
+import { buildIncidents } from './service-incidents.js';
+import { sortDataset } from './sort-dataset.js';
 
 /** Bump when the generator's output changes, so stores seeded by an older one are reseeded. */
-export const SEED_GENERATOR_VERSION = 1;
+export const SEED_GENERATOR_VERSION = 2;
 
 export interface SeedSettings {
   customerCount: number;
@@ -14,11 +21,18 @@ export interface SeedSettings {
 
 export function generateDataset(settings: SeedSettings): SeedDataset {
   const products = PRODUCT_CATALOGUE.map((product) => ({ ...product }));
-  const dataset: SeedDataset = { customers: [], products, subscriptions: [] };
+  const productsById = new Map(products.map((product) => [product.productId, product]));
+  const incidents = buildIncidents(settings.anchorDate);
+  const records: CustomerRecords = { customers: [], subscriptions: [], invoices: [], payments: [], usage: [], tickets: [], orders: [], securityEvents: [] };
+  for (const scenario of SCENARIOS) appendRecords(records, scenario.build(settings.anchorDate));
   for (let index = 0; index < settings.customerCount; index += 1) {
-    const generated = generateCustomer(generatedCustomerId(index), settings.anchorDate, products);
-    dataset.customers.push(generated.customer);
-    dataset.subscriptions.push(...generated.subscriptions);
+    appendRecords(records, generateCustomerRecords(generatedCustomerId(index), settings.anchorDate, productsById, incidents));
   }
-  return dataset;
+  return sortDataset({
+    ...records,
+    products,
+    promotions: buildPromotions(settings.anchorDate),
+    incidents,
+    knowledge: buildKnowledgeBase(),
+  });
 }

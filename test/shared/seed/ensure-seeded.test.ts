@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../../shared/context/clock.js';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { ensureSeeded, type EnsureSeededOptions } from '../../../shared/seed/ensure-seeded.js';
+import { SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
 import { generateDataset, SEED_GENERATOR_VERSION } from '../../../shared/seed/generate-dataset.js';
 import type { ContosoStore } from '../../../shared/storage/contoso-store.js';
 import { createSqliteStore } from '../../../shared/storage/sqlite/sqlite-store.js';
@@ -39,7 +40,8 @@ describe('ensureSeeded', () => {
 
     assert.equal(outcome.action, 'seeded');
     assert.equal(outcome.reason, 'the store is empty');
-    assert.deepEqual(outcome.counts, { customers: 20, products: 12, subscriptions: expected.subscriptions.length });
+    assert.deepEqual(outcome.counts, Object.fromEntries(Object.entries(expected).map(([name, records]) => [name, records.length])));
+    assert.equal(outcome.counts.customers, 20 + SCENARIOS.length);
     assert.deepEqual(await store.seedState(), {
       generatorVersion: SEED_GENERATOR_VERSION,
       customerCount: 20,
@@ -87,7 +89,7 @@ describe('ensureSeeded', () => {
 
     assert.equal(outcome.action, 'seeded');
     assert.equal(outcome.reason, 'FORCE_SEED is set');
-    assert.equal(await store.customers.count(), 3);
+    assert.equal(await store.customers.count(), 3 + SCENARIOS.length);
     assert.deepEqual(await store.seedState(), {
       generatorVersion: SEED_GENERATOR_VERSION,
       customerCount: 3,
@@ -106,7 +108,7 @@ describe('ensureSeeded', () => {
     assert.equal(outcome.action, 'seeded');
     assert.match(outcome.reason, /seed generator changed/);
     assert.equal((await store.seedState())?.generatorVersion, SEED_GENERATOR_VERSION);
-    assert.equal(await store.customers.count(), 20);
+    assert.equal(await store.customers.count(), 20 + SCENARIOS.length);
   });
 
   it('keeps an older generator version when SEED_ON_STARTUP is off', async () => {
@@ -123,7 +125,7 @@ describe('ensureSeeded', () => {
     const outcome = await ensureSeeded(store, options({ onStartup: false, force: true }));
 
     assert.equal(outcome.action, 'seeded');
-    assert.equal(await store.customers.count(), 20);
+    assert.equal(await store.customers.count(), 20 + SCENARIOS.length);
   });
 
   it('leaves an empty store empty when SEED_ON_STARTUP is off', async () => {

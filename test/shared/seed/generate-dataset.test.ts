@@ -6,7 +6,11 @@ import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { PRODUCT_CATALOGUE } from '../../../shared/seed/catalogue.js';
 import { daysBetween } from '../../../shared/seed/dates.js';
 import { generateDataset } from '../../../shared/seed/generate-dataset.js';
+import { SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
 import { RESERVED_CUSTOMER_IDS, subscriptionIdFor } from '../../../shared/seed/seed-ids.js';
+
+const SCENARIO_IDS = new Set(SCENARIOS.map((scenario) => scenario.customerId));
+const isGenerated = (customerId: number) => !SCENARIO_IDS.has(customerId);
 
 const ANCHOR = '2026-03-15';
 
@@ -77,9 +81,11 @@ describe('generateDataset', () => {
   });
 
   for (const customerCount of [0, 1, 250, 1000]) {
-    it(`never uses a reserved customer id for a count of ${customerCount}`, () => {
-      const { customers } = generateDataset({ customerCount, anchorDate: ANCHOR });
+    it(`never gives a generated customer a reserved id for a count of ${customerCount}`, () => {
+      const all = generateDataset({ customerCount, anchorDate: ANCHOR }).customers;
+      const customers = all.filter((c) => isGenerated(c.customerId));
 
+      assert.deepEqual(all.filter((c) => !isGenerated(c.customerId)).map((c) => c.customerId), [...SCENARIO_IDS].sort((a, b) => a - b));
       assert.equal(customers.length, customerCount);
       assert.equal(new Set(customers.map((c) => c.customerId)).size, customerCount);
       for (const { customerId } of customers) {
@@ -95,7 +101,9 @@ describe('generateDataset', () => {
     const small = generateDataset({ customerCount: 250, anchorDate: ANCHOR });
     const large = generateDataset({ customerCount: 500, anchorDate: ANCHOR });
 
-    assert.equal(canonicalJson(large.customers.slice(0, 250)), canonicalJson(small.customers));
+    const largeOfSmall = large.customers.filter((c) => small.customers.some((d) => d.customerId === c.customerId));
+    assert.equal(largeOfSmall.length, small.customers.length);
+    assert.equal(canonicalJson(largeOfSmall), canonicalJson(small.customers));
     const smallIds = new Set(small.customers.map((c) => c.customerId));
     const largeSubscriptionsOfSmall = large.subscriptions.filter((s) => smallIds.has(s.customerId));
     assert.equal(canonicalJson(largeSubscriptionsOfSmall), canonicalJson(small.subscriptions));
@@ -105,7 +113,7 @@ describe('generateDataset', () => {
     const dataset = generateDataset({ customerCount: 250, anchorDate: ANCHOR });
     const productIds = new Set(PRODUCT_CATALOGUE.map((p) => p.productId));
 
-    for (const customer of dataset.customers) {
+    for (const customer of dataset.customers.filter((c) => isGenerated(c.customerId))) {
       const own = dataset.subscriptions.filter((s) => s.customerId === customer.customerId);
       assert.ok(own.length >= 1 && own.length <= 3, `customer ${customer.customerId} has ${own.length} subscriptions`);
       assert.deepEqual(
@@ -116,11 +124,11 @@ describe('generateDataset', () => {
     }
   });
 
-  it('yields no customers but the full product catalogue for a count of 0', () => {
+  it('yields only the scenario customers and the full product catalogue for a count of 0', () => {
     const dataset = generateDataset({ customerCount: 0, anchorDate: ANCHOR });
 
-    assert.deepEqual(dataset.customers, []);
-    assert.deepEqual(dataset.subscriptions, []);
+    assert.deepEqual(dataset.customers.map((c) => c.customerId), [...SCENARIO_IDS].sort((a, b) => a - b));
+    assert.ok(dataset.subscriptions.every((s) => SCENARIO_IDS.has(s.customerId)));
     assert.deepEqual(dataset.products, PRODUCT_CATALOGUE);
   });
 
