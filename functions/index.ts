@@ -3,3 +3,4 @@
 import './setup.js';
 import './mcp.js';
 import './health.js';
+import './seed.js';

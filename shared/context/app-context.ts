@@ -1,5 +1,7 @@
 // The composition root: builds the store, clock, logger and the MCP endpoint once per process
 // (once per cold start in Azure). Handlers receive what they need from here as parameters.
+import { randomUUID } from 'node:crypto';
+import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
 import type { Config } from '../config/config.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import { createServerFactory } from '../mcp/create-server.js';
@@ -17,6 +19,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly store: ContosoStore;
   readonly mcp: McpEndpoint;
+  /** POST api/manage/seed. */
+  readonly seedRequest: SeedRequestHandler;
   /** What start-up seeding did. */
   readonly seedOutcome: SeedOutcome;
   close(): Promise<void>;
@@ -27,6 +31,8 @@ export interface AppContextOptions {
   logSink?: LogSink;
   /** A store to use instead of the configured one (tests). */
   store?: ContosoStore;
+  /** Id generator for created records (tests pass a predictable one). */
+  newId?: () => string;
   /** Tools to serve instead of the Contoso registry (tests). */
   tools?: readonly AnyTool[];
 }
@@ -45,7 +51,7 @@ export async function createAppContext(config: Config, options: AppContextOption
     });
     const factory = createServerFactory({
       tools: options.tools ?? CONTOSO_TOOLS,
-      services: { store, clock, logger },
+      services: { store, clock, logger, newId: options.newId ?? randomUUID },
       toolTimeoutMs: config.mcp.toolTimeoutMs,
     });
     const mcp = createMcpEndpoint({
@@ -55,7 +61,13 @@ export async function createAppContext(config: Config, options: AppContextOption
       maxBodyBytes: config.http.maxBodyBytes,
       logger,
     });
-    return { config, logger, clock, store, mcp, seedOutcome, close: () => store.close() };
+    const seedRequest = createSeedRequestHandler({
+      store,
+      defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
+      clock,
+      logger,
+    });
+    return { config, logger, clock, store, mcp, seedRequest, seedOutcome, close: () => store.close() };
   } catch (error) {
     await store.close().catch(() => {});
     throw error;

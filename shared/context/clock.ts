@@ -10,3 +10,8 @@ export function fixedClock(iso: string): Clock {
   const at = new Date(iso);
   return { now: () => new Date(at) };
 }
+
+/** The current UTC calendar day (YYYY-MM-DD) of `clock`: the business date tools reason with. */
+export function todayOf(clock: Clock): string {
+  return clock.now().toISOString().slice(0, 10);
+}

@@ -15,6 +15,8 @@ export interface ToolContext {
   logger: Logger;
   store: ContosoStore;
   clock: Clock;
+  /** A new unique id (injected so tests can predict it). */
+  newId: () => string;
   /** Aborted when the client cancels or the time budget runs out. */
   signal: AbortSignal;
   /** Reports progress when the caller asked for it (a progressToken); a no-op otherwise. */

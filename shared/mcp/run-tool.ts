@@ -29,6 +29,7 @@ export async function runTool(options: RunToolOptions): Promise<CallToolResult> 
     logger,
     store: services.store,
     clock: services.clock,
+    newId: services.newId,
     signal: controller.signal,
     async progress(done, total, message) {
       if (progressToken === undefined || controller.signal.aborted) return;

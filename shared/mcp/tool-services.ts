@@ -7,4 +7,6 @@ export interface ToolServices {
   store: ContosoStore;
   clock: Clock;
   logger: Logger;
+  /** New unique ids for records the tools create (payments, security events). */
+  newId: () => string;
 }

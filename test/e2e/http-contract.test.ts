@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { MCP_HEADERS, postRaw, toolCall } from '../support/mcp-clients.js';
-import { startLocalHost, type LocalHostProcess } from '../support/local-host-process.js';
+import { generateDataset } from '../../shared/seed/generate-dataset.js';
+import { startLocalHost, TEST_ANCHOR_DATE, type LocalHostProcess } from '../support/local-host-process.js';
 
 type Rpc = { id?: unknown; result?: Record<string, unknown>; error?: { code: number; message: string } };
 
@@ -155,6 +156,7 @@ describe('POST /api/mcp HTTP contract', () => {
     assert.equal(((await health.json()) as { status: string }).status, 'ok');
     const ready = await fetch(`${host.baseUrl}/api/ready`);
     assert.equal(ready.status, 200);
-    assert.deepEqual(await ready.json(), { status: 'ready', store: 'sqlite', seeded: true, customers: 250 });
+    const expected = generateDataset({ customerCount: 250, anchorDate: TEST_ANCHOR_DATE }).customers.length;
+    assert.deepEqual(await ready.json(), { status: 'ready', store: 'sqlite', seeded: true, customers: expected });
   });
 });

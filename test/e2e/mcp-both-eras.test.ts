@@ -46,7 +46,9 @@ for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
       for (const tool of tools) {
         assert.equal(tool.inputSchema.type, 'object', tool.name);
         assert.equal(tool.outputSchema?.type, 'object', tool.name);
-        assert.equal(tool.annotations?.readOnlyHint, true, tool.name);
+        const declared = CONTOSO_TOOLS.find((t) => t.name === tool.name);
+        assert.equal(tool.annotations?.readOnlyHint, declared?.annotations.readOnlyHint, tool.name);
+        assert.equal(tool.annotations?.readOnlyHint, declared?.roles.length === 0, `${tool.name}: only read tools are role-free`);
         assert.ok((tool.description ?? '').length > 20, tool.name);
       }
       const detail = tools.find((t) => t.name === 'get_customer_detail');

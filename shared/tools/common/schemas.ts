@@ -13,6 +13,15 @@ export function idSchema(what: string) {
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date as YYYY-MM-DD');
 
+/** A date argument: YYYY-MM-DD that names a real calendar day. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a calendar date');
+
 export const customerSummarySchema = z.object({
   customer_id: z.number().int(),
   first_name: z.string(),

@@ -1,0 +1,102 @@
+// POST api/manage/seed: (re)seeds the store on request. The body `{ customer_count?, force?,
+// anchor_date? }` is validated strictly; requests are serialised in-process, and a store
+// already seeded with the same settings is left as it is, so repeats never duplicate data.
+import * as z from 'zod';
+import type { Clock } from '../context/clock.js';
+import { ConflictError, InvalidArgumentError } from '../errors/domain-error.js';
+import { httpErrorResponse } from '../errors/to-http.js';
+import { isJsonContentType } from '../http/media-types.js';
+import { readLimitedBody } from '../http/read-limited-body.js';
+import { seedStore } from '../seed/ensure-seeded.js';
+import { SEED_GENERATOR_VERSION, type SeedSettings } from '../seed/generate-dataset.js';
+import type { ContosoStore } from '../storage/contoso-store.js';
+import type { Logger } from '../telemetry/logger.js';
+import { calendarDate } from '../tools/common/schemas.js';
+
+const MAX_SEED_BODY_BYTES = 16 * 1024;
+
+export const seedRequestSchema = z
+  .object({
+    customer_count: z.number().int().min(0).max(10_000).optional(),
+    force: z.boolean().optional(),
+    anchor_date: calendarDate.optional(),
+  })
+  .strict();
+
+export interface SeedRequestOptions {
+  store: ContosoStore;
+  defaults: SeedSettings;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type SeedRequestHandler = (request: Request, requestId: string) => Promise<Response>;
+
+export function createSeedRequestHandler(options: SeedRequestOptions): SeedRequestHandler {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  return async (request, requestId) => {
+    try {
+      const body = await parseBody(request);
+      const settings: SeedSettings = {
+        customerCount: body.customer_count ?? options.defaults.customerCount,
+        anchorDate: body.anchor_date ?? options.defaults.anchorDate,
+      };
+      return await serialised(async () => {
+        const state = await options.store.seedState();
+        const same =
+          state !== null &&
+          state.generatorVersion === SEED_GENERATOR_VERSION &&
+          state.customerCount === settings.customerCount &&
+          state.anchorDate === settings.anchorDate;
+        if (same && !body.force) {
+          return Response.json({ action: 'skipped', reason: 'already seeded with these settings', state, counts: null, duration_ms: 0 });
+        }
+        if (state !== null && !same && !body.force) {
+          throw new ConflictError(
+            `the store is already seeded (${state.customerCount} customers, anchor ${state.anchorDate}, generator v${state.generatorVersion}); pass "force": true to replace its data`,
+          );
+        }
+        const outcome = await seedStore(options.store, settings, options.clock);
+        options.logger.info('store seeded on request', { requestId, counts: outcome.counts, durationMs: outcome.durationMs });
+        return Response.json({
+          action: 'seeded',
+          reason: body.force ? 'force' : state === null ? 'the store was empty' : 'settings changed',
+          state: await options.store.seedState(),
+          counts: outcome.counts,
+          duration_ms: outcome.durationMs,
+        });
+      });
+    } catch (error) {
+      return httpErrorResponse(error, requestId);
+    }
+  };
+}
+
+async function parseBody(request: Request): Promise<z.output<typeof seedRequestSchema>> {
+  const read = await readLimitedBody(request, MAX_SEED_BODY_BYTES);
+  if (!read.ok) {
+    throw new InvalidArgumentError(read.reason === 'too_large' ? `the body exceeds ${MAX_SEED_BODY_BYTES} bytes` : 'the body could not be read');
+  }
+  if (read.bytes.byteLength === 0) return {};
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw new InvalidArgumentError('Content-Type must be application/json');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
+  } catch {
+    throw new InvalidArgumentError('the body is not valid JSON');
+  }
+  const parsed = seedRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    throw new InvalidArgumentError(`invalid seed request: ${problems.join('; ')}`, { problems });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,113 @@
+// pay_invoice: payments reduce the outstanding amount, business rules refuse overpayment and
+// paying a paid invoice, and idempotency keys make retries (even racing ones) pay once.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { outstandingAmount } from '../../../../shared/domain/billing/billing-rules.js';
+import type { Invoice } from '../../../../shared/domain/billing/invoice.js';
+import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
+
+interface Candidate {
+  invoice: Invoice;
+  outstanding: number;
+}
+
+/** Invoices with at least EUR 5 outstanding in the seed; each test takes its own. */
+async function invoicesWithOutstanding(mcp: InProcessMcp): Promise<Candidate[]> {
+  const data = await mcp.ctx.store.exportAll();
+  const found = data.invoices
+    .map((invoice) => ({ invoice, outstanding: outstandingAmount(invoice, data.payments.filter((p) => p.invoiceId === invoice.invoiceId)) }))
+    .filter((entry) => entry.outstanding >= 5);
+  assert.ok(found.length >= 5, 'the seed has at least 5 invoices with something outstanding');
+  return found;
+}
+
+describe('pay_invoice', () => {
+  let mcp: InProcessMcp;
+  let candidates: Candidate[];
+  const take = (index: number): Candidate => candidates[index] as Candidate;
+  before(async () => {
+    mcp = await startInProcessMcp();
+    candidates = await invoicesWithOutstanding(mcp);
+  });
+  after(async () => mcp?.close());
+
+  it('records a payment and returns the new outstanding amount', async () => {
+    const { invoice, outstanding } = take(0);
+    const result = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1.5, method: 'debit_card' });
+    assert.equal(result.isError, false, result.text);
+    assert.equal(result.structured.outstanding, Math.round((outstanding - 1.5) * 100) / 100);
+    assert.equal(result.structured.replayed, false);
+    const payment = result.structured.payment as Record<string, unknown>;
+    assert.equal(payment.amount, 1.5);
+    assert.equal(payment.method, 'debit_card');
+    assert.equal(payment.status, 'succeeded');
+    const after = await mcp.call('get_invoice_payments', { invoice_id: invoice.invoiceId });
+    assert.equal(after.structured.outstanding, result.structured.outstanding);
+    assert.ok((after.structured.payments as Array<{ payment_id: string }>).some((p) => p.payment_id === payment.payment_id));
+  });
+
+  it('refuses a payment above the outstanding amount and a payment on a paid invoice', async () => {
+    const { invoice, outstanding } = take(1);
+    const over = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: outstanding + 0.01 });
+    assert.equal(over.isError, true);
+    assert.match(over.text, /^BUSINESS_RULE: Payment of EUR [\d.]+ exceeds the outstanding/);
+    const full = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: outstanding });
+    assert.equal(full.isError, false, full.text);
+    assert.equal(full.structured.outstanding, 0);
+    assert.equal(full.structured.invoice_status, 'paid');
+    const again = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1 });
+    assert.match(again.text, /^BUSINESS_RULE: Invoice \d+ is already paid in full/);
+  });
+
+  it('refuses amounts with more than two decimals, unknown invoices and bad methods', async () => {
+    const { invoice } = take(2);
+    const cents = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1.005 });
+    assert.match(cents.text, /INVALID_ARGUMENT: amount/);
+    const missing = await mcp.call('pay_invoice', { invoice_id: 999_999_999, amount: 1 });
+    assert.match(missing.text, /NOT_FOUND: Invoice 999999999 was not found/);
+    const method = await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1, method: 'cash' });
+    assert.equal(method.isError, true);
+    assert.match(method.text, /method/);
+  });
+
+  it('returns the first result for a repeated idempotency_key and pays once', async () => {
+    const { invoice, outstanding } = take(3);
+    const args = { invoice_id: invoice.invoiceId, amount: 2, idempotency_key: 'retry-after-timeout-1' };
+    const first = await mcp.call('pay_invoice', args);
+    const second = await mcp.call('pay_invoice', args);
+    assert.equal(first.isError, false, first.text);
+    assert.equal(second.structured.replayed, true);
+    assert.deepEqual(second.structured.payment, first.structured.payment);
+    assert.equal(second.structured.outstanding, first.structured.outstanding);
+    const payments = await mcp.ctx.store.billing.listPayments(invoice.invoiceId);
+    assert.equal(payments.filter((p) => p.idempotencyKey === 'retry-after-timeout-1').length, 1);
+    assert.equal(outstandingAmount(invoice, payments), Math.round((outstanding - 2) * 100) / 100);
+    const reused = await mcp.call('pay_invoice', { ...args, amount: 3 });
+    assert.match(reused.text, /^CONFLICT: idempotency_key was already used/);
+  });
+
+  it('never overpays when 20 payments race on one invoice', async () => {
+    const { invoice, outstanding } = take(4);
+    const share = Math.ceil((outstanding / 6) * 100) / 100;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: share, idempotency_key: `race-${i}` })),
+    );
+    const accepted = results.filter((r) => !r.isError);
+    assert.ok(accepted.length >= 1 && accepted.length <= 6, `${accepted.length} payments accepted`);
+    for (const refused of results.filter((r) => r.isError)) assert.match(refused.text, /^BUSINESS_RULE: /);
+    const payments = await mcp.ctx.store.billing.listPayments(invoice.invoiceId);
+    const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + Math.round(p.amount * 100), 0);
+    assert.ok(paid <= Math.round(invoice.amount * 100), 'total paid never exceeds the invoice amount');
+  });
+
+  it('is not offered to a caller without the write role', async () => {
+    const readOnly = await startInProcessMcp({ roles: [] });
+    try {
+      const { tools } = await readOnly.client.listTools();
+      assert.ok(!tools.some((t) => t.name === 'pay_invoice'));
+      assert.ok(tools.some((t) => t.name === 'get_invoice_payments'));
+    } finally {
+      await readOnly.close();
+    }
+  });
+});

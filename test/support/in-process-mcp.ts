@@ -1,0 +1,77 @@
+// An AppContext on an in-memory store, seeded and with a fixed clock, and the official MCP
+// client talking to its endpoint in-process (no sockets). Tool tests go through the real MCP
+// path — schemas, validation, roles, error mapping — at unit-test speed.
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { ALL_ROLES, developmentPrincipal } from '../../shared/auth/principal.js';
+import { loadConfig } from '../../shared/config/load-config.js';
+import { createAppContext, type AppContext } from '../../shared/context/app-context.js';
+import { fixedClock } from '../../shared/context/clock.js';
+
+export interface ToolResult {
+  isError: boolean;
+  structured: Record<string, unknown>;
+  text: string;
+}
+
+export interface InProcessMcp {
+  ctx: AppContext;
+  client: Client;
+  /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
+  contentTypes: string[];
+  call(name: string, args: Record<string, unknown>, options?: { onprogress?: (progress: number) => void }): Promise<ToolResult>;
+  close(): Promise<void>;
+}
+
+export interface InProcessMcpOptions {
+  anchorDate?: string;
+  customerCount?: number;
+  roles?: readonly string[];
+  env?: Record<string, string>;
+}
+
+export const TOOL_TEST_ANCHOR = '2026-06-15';
+
+export async function startInProcessMcp(options: InProcessMcpOptions = {}): Promise<InProcessMcp> {
+  const anchorDate = options.anchorDate ?? TOOL_TEST_ANCHOR;
+  const config = loadConfig({
+    SQLITE_PATH: ':memory:',
+    SEED_CUSTOMER_COUNT: String(options.customerCount ?? 40),
+    SEED_ANCHOR_DATE: anchorDate,
+    ...options.env,
+  });
+  let next = 0;
+  const ctx = await createAppContext(config, {
+    clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
+    newId: () => `test-${(next += 1)}`,
+    logSink: () => {},
+  });
+  const roles = options.roles ?? ALL_ROLES;
+  const contentTypes: string[] = [];
+  const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
+    const res = await ctx.mcp(new Request(input, init), { principal: developmentPrincipal(roles), requestId: 'req-tool-test' });
+    contentTypes.push(res.headers.get('content-type') ?? '');
+    return res;
+  };
+  const client = new Client({ name: 'tool-tests', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
+  return {
+    ctx,
+    client,
+    contentTypes,
+    async call(name, args, callOptions) {
+      const result = (await client.callTool(
+        { name, arguments: args },
+        callOptions?.onprogress ? { onprogress: (p) => callOptions.onprogress?.(p.progress) } : undefined,
+      )) as { isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> };
+      return {
+        isError: result.isError === true,
+        structured: result.structuredContent ?? {},
+        text: result.content.map((c) => c.text ?? '').join('\n'),
+      };
+    },
+    async close() {
+      await client.close();
+      await ctx.close();
+    },
+  };
+}
