@@ -39,4 +39,42 @@ export interface Config {
     /** Time budget of one tool call, in milliseconds. */
     readonly toolTimeoutMs: number;
   };
+  readonly auth: AuthConfig;
+}
+
+/**
+ * How callers are authenticated. `entra` verifies Microsoft Entra access tokens; `local` verifies
+ * tokens from the development issuer (`npm run token`); `passthrough` decodes tokens without
+ * verifying them and `disabled` uses a fixed development identity (both development only).
+ */
+export type AuthMode = 'entra' | 'local' | 'passthrough' | 'disabled';
+
+export interface AuthConfig {
+  readonly mode: AuthMode;
+  /** Accepted `aud` values: the app ID URI and/or the client id of the app registration. */
+  readonly audiences: readonly string[];
+  /** Tenant ids (lower-case GUIDs) whose callers are admitted. */
+  readonly allowedTenants: readonly string[];
+  /** Home tenant of the app registration; names the authorization server in the PRM document. */
+  readonly entraTenantId: string;
+  /** Scope (delegated `scp`) or app role (app-only `roles`) every caller needs. */
+  readonly requiredScope: string;
+  /** Entra authority origin, e.g. `https://login.microsoftonline.com` (v2 issuers live under it). */
+  readonly authorityHost: string;
+  /** Where Entra's signing keys are published. */
+  readonly jwksUri: string;
+  readonly jwksCacheMaxAgeMs: number;
+  /** Minimum time between two JWKS fetches caused by an unknown `kid` (0 = no limit). */
+  readonly jwksCooldownMs: number;
+  readonly clockToleranceSeconds: number;
+  /** Private key of the local development issuer (created on first use). */
+  readonly localIssuerKeyFile: string;
+  /** Public origin of the app (`scheme://host[:port]`), the base of the MCP resource URL. */
+  readonly publicBaseUrl: string;
+  /** The app role names that map to the roles tools declare. */
+  readonly roles: { readonly write: string; readonly security: string; readonly admin: string };
+  /** Roles of the fixed development identity (`disabled` mode). */
+  readonly devIdentityRoles: readonly string[];
+  /** True when a development mode was explicitly allowed in Azure. */
+  readonly allowInsecureInAzure: boolean;
 }

@@ -69,3 +69,59 @@ export const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * An absolute URL; `http:` only where `allowHttp` says so (every host, or loopback hosts only).
+ * With `originOnly`, the URL may carry no path, query or fragment and is returned as its origin
+ * (`scheme://host[:port]`, no trailing slash); otherwise it is returned as given.
+ */
+export function urlSetting(options: { allowHttp: 'any' | 'loopback'; originOnly: boolean }) {
+  const expected = `${options.allowHttp === 'any' ? 'an http(s)' : 'an https (or loopback http)'} URL${options.originOnly ? ' with no path, query or fragment' : ''}`;
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      const url = URL.canParse(value) ? new URL(value) : undefined;
+      const httpAllowed = url !== undefined && (options.allowHttp === 'any' || LOOPBACK_HOSTS.has(url.hostname));
+      const schemeOk = url !== undefined && (url.protocol === 'https:' || (url.protocol === 'http:' && httpAllowed));
+      const shapeOk =
+        url !== undefined &&
+        url.username === '' &&
+        url.password === '' &&
+        (!options.originOnly || (url.pathname === '/' && url.search === '' && url.hash === '' && !value.includes('?') && !value.includes('#')));
+      if (!url || !schemeOk || !shapeOk) {
+        ctx.addIssue({ code: 'custom', message: `expected ${expected}` });
+        return z.NEVER;
+      }
+      return options.originOnly ? url.origin : url.href;
+    });
+}
+
+/**
+ * A comma-separated list whose every item matches `pattern` (described by `what`); absent or
+ * empty → undefined (the caller picks a default). Items are trimmed; `lowerCase` folds them.
+ */
+export function patternListSetting(pattern: RegExp, what: string, lowerCase = false) {
+  return listSetting.transform((items, ctx) => {
+    if (items === undefined) return undefined;
+    const bad = items.filter((item) => !pattern.test(item));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${what}` });
+      return z.NEVER;
+    }
+    return lowerCase ? items.map((item) => item.toLowerCase()) : items;
+  });
+}
+
+/** One value matching `pattern` (described by `what`); absent or blank → undefined. */
+export function patternSetting(pattern: RegExp, what: string) {
+  return optionalString.transform((value, ctx) => {
+    if (value === undefined || pattern.test(value)) return value;
+    ctx.addIssue({ code: 'custom', message: `expected ${what}` });
+    return z.NEVER;
+  });
+}

@@ -1,6 +1,7 @@
 // Parses the environment once into a frozen Config, or throws ConfigError naming every
 // bad setting and what was expected. Defaults that depend on where the app runs live here.
 import path from 'node:path';
+import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
@@ -42,9 +43,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if (inAzure && s.SQLITE_PATH === ':memory:' && s.SEED_ON_STARTUP === false) {
     problems.push('SQLITE_PATH: an in-memory store in Azure must be seeded at start-up (SEED_ON_STARTUP=true)');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-
   const dataDir = path.resolve(s.DATA_DIR ?? '.data');
+  const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
+  if ('problems' in auth) problems.push(...auth.problems);
+  if (problems.length > 0 || 'problems' in auth) throw new ConfigError(problems);
+
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
     runtime: { inAzure, hostName: s.WEBSITE_HOSTNAME, port: s.PORT, localFunctionKey: s.LOCAL_FUNCTION_KEY },
@@ -68,6 +71,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
       maxBodyBytes: MAX_BODY_BYTES,
     },
     mcp: { toolTimeoutMs: s.TOOL_TIMEOUT_MS },
+    auth: auth.auth,
   };
   return deepFreeze(config);
 }

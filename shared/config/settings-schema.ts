@@ -2,7 +2,26 @@
 // This is the single list of settings: the README table, local.settings.sample.json and the
 // Bicep app settings are checked against SETTING_NAMES by tests.
 import * as z from 'zod';
-import { booleanSetting, integerSetting, isoDateSetting, listSetting, optionalString } from './env-parsers.js';
+import {
+  booleanSetting,
+  integerSetting,
+  isoDateSetting,
+  listSetting,
+  optionalString,
+  patternListSetting,
+  patternSetting,
+  urlSetting,
+} from './env-parsers.js';
+
+/** Modes of authentication; only `entra` is meant for a deployed app (see auth-config.ts). */
+export const AUTH_MODES = ['entra', 'local', 'passthrough', 'disabled'] as const;
+
+/** A Microsoft Entra tenant id: a GUID (what tokens carry in `tid`), never a domain name. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A role or scope name as Entra writes them (`support.write`, `MCP.Access`): no spaces or commas. */
+const NAME = /^[A-Za-z0-9][\w.:-]*$/;
+/** An audience: an app ID URI or a client id; anything without spaces or commas. */
+const AUDIENCE = /^[^\s,]+$/;
 
 /** Longest tool call allowed; host.json `functionTimeout` (10 min) must stay above it. */
 export const MAX_TOOL_TIMEOUT_MS = 300_000;
@@ -28,6 +47,24 @@ export const settingsSchema = z.object({
   ALLOWED_HOSTS: listSetting,
   ALLOWED_ORIGINS: listSetting,
   TOOL_TIMEOUT_MS: integerSetting(30_000, 100, MAX_TOOL_TIMEOUT_MS),
+
+  AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
+  AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),
+  ALLOWED_TENANTS: patternListSetting(GUID, 'tenant ids (GUIDs)', true),
+  ENTRA_TENANT_ID: patternSetting(GUID, 'a tenant id (GUID)'),
+  REQUIRED_SCOPE: patternSetting(NAME, 'a scope name such as MCP.Access'),
+  ENTRA_AUTHORITY_HOST: urlSetting({ allowHttp: 'loopback', originOnly: true }),
+  ENTRA_JWKS_URI: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
+  JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
+  CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
+  LOCAL_ISSUER_KEY_FILE: optionalString,
+  PUBLIC_BASE_URL: urlSetting({ allowHttp: 'any', originOnly: true }),
+  WRITE_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
+  SECURITY_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
+  ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
+  DEV_IDENTITY_ROLES: patternListSetting(NAME, 'role names'),
+  ALLOW_INSECURE_AUTH_IN_AZURE: booleanSetting(false),
 });
 
 export type RawSettings = z.output<typeof settingsSchema>;

@@ -7,6 +7,9 @@ import {
   isoDateSetting,
   listSetting,
   optionalString,
+  patternListSetting,
+  patternSetting,
+  urlSetting,
 } from '../../../shared/config/env-parsers.js';
 
 describe('booleanSetting', () => {
@@ -76,5 +79,62 @@ describe('optionalString', () => {
     assert.equal(optionalString.parse('  value '), 'value');
     assert.equal(optionalString.parse('   '), undefined);
     assert.equal(optionalString.parse(undefined), undefined);
+  });
+});
+
+describe('urlSetting', () => {
+  const origin = urlSetting({ allowHttp: 'any', originOnly: true });
+  const secure = urlSetting({ allowHttp: 'loopback', originOnly: false });
+
+  it('returns an origin without a trailing slash, host lower-cased', () => {
+    assert.equal(origin.parse('https://MCP.Contoso.com/'), 'https://mcp.contoso.com');
+    assert.equal(origin.parse(' http://localhost:7071 '), 'http://localhost:7071');
+    assert.equal(origin.parse(undefined), undefined);
+    assert.equal(origin.parse(''), undefined);
+  });
+
+  it('refuses a path, query, fragment, credentials or another scheme when an origin is expected', () => {
+    for (const value of ['https://a.com/api', 'https://a.com?x=1', 'https://a.com/?', 'https://a.com#top', 'https://u:p@a.com', 'ftp://a.com', 'a.com', '/relative']) {
+      const result = origin.safeParse(value);
+      assert.equal(result.success, false, value);
+      assert.equal(result.error?.issues[0]?.message, 'expected an http(s) URL with no path, query or fragment');
+    }
+  });
+
+  it('allows http only on loopback hosts where asked', () => {
+    assert.equal(secure.parse('https://login.example.com/common/keys'), 'https://login.example.com/common/keys');
+    assert.equal(secure.parse('http://127.0.0.1:9999/keys'), 'http://127.0.0.1:9999/keys');
+    assert.equal(secure.parse('http://localhost/keys'), 'http://localhost/keys');
+    const result = secure.safeParse('http://login.example.com/keys');
+    assert.equal(result.success, false);
+    assert.equal(result.error?.issues[0]?.message, 'expected an https (or loopback http) URL');
+  });
+});
+
+describe('patternListSetting', () => {
+  const tenants = patternListSetting(/^[a-f0-9-]{36}$/i, 'tenant ids', true);
+
+  it('splits, trims, checks every item and can lower-case them', () => {
+    assert.deepEqual(tenants.parse(' AAAAAAAA-1111-4111-8111-111111111111 ,'), ['aaaaaaaa-1111-4111-8111-111111111111']);
+    assert.equal(tenants.parse(''), undefined);
+  });
+
+  it('refuses the list when any item does not match', () => {
+    const result = tenants.safeParse('aaaaaaaa-1111-4111-8111-111111111111,contoso.onmicrosoft.com');
+    assert.equal(result.success, false);
+    assert.equal(result.error?.issues[0]?.message, 'expected a comma-separated list of tenant ids');
+  });
+});
+
+describe('patternSetting', () => {
+  const scope = patternSetting(/^[\w.]+$/, 'a scope name');
+
+  it('accepts a matching value, trimmed; blank is undefined', () => {
+    assert.equal(scope.parse(' MCP.Access '), 'MCP.Access');
+    assert.equal(scope.parse('  '), undefined);
+  });
+
+  it('refuses anything else with what it expected', () => {
+    assert.equal(scope.safeParse('MCP Access').error?.issues[0]?.message, 'expected a scope name');
   });
 });

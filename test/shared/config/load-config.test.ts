@@ -7,6 +7,9 @@ import { ConfigError, loadConfig, MAX_BODY_BYTES } from '../../../shared/config/
 
 const NOW = new Date('2026-03-15T22:45:00Z');
 
+/** What an Azure deployment sets for Entra authentication (required there; see auth-config.test.ts). */
+const AZURE_AUTH = { AUTH_AUDIENCE: 'api://contoso-mcp', ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111' };
+
 /** Runs loadConfig expecting a ConfigError and returns it. */
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -45,7 +48,7 @@ describe('loadConfig', () => {
 
   it('allows only the app host name in Azure, lower-cased, over https', () => {
     const config = loadConfig(
-      { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net' },
+      { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net', ...AZURE_AUTH },
       NOW,
     );
 
@@ -153,11 +156,17 @@ describe('loadConfig', () => {
   });
 
   it('requires allowed hosts in Azure when the platform gives no host name', () => {
-    const error = configError({ WEBSITE_INSTANCE_ID: 'a1b2c3' });
+    const error = configError({ WEBSITE_INSTANCE_ID: 'a1b2c3', ...AZURE_AUTH });
     assert.match(error.message, /ALLOWED_HOSTS\/ALLOWED_ORIGINS: required in Azure/);
 
     const config = loadConfig(
-      { WEBSITE_INSTANCE_ID: 'a1b2c3', ALLOWED_HOSTS: 'mcp.contoso.com', ALLOWED_ORIGINS: 'https://mcp.contoso.com' },
+      {
+        WEBSITE_INSTANCE_ID: 'a1b2c3',
+        ALLOWED_HOSTS: 'mcp.contoso.com',
+        ALLOWED_ORIGINS: 'https://mcp.contoso.com',
+        PUBLIC_BASE_URL: 'https://mcp.contoso.com',
+        ...AZURE_AUTH,
+      },
       NOW,
     );
     assert.deepEqual(config.http.allowedHosts, ['mcp.contoso.com']);
@@ -169,6 +178,7 @@ describe('loadConfig', () => {
       WEBSITE_HOSTNAME: 'app.azurewebsites.net',
       SQLITE_PATH: ':memory:',
       SEED_ON_STARTUP: 'false',
+      ...AZURE_AUTH,
     });
 
     assert.deepEqual(error.problems.map((problem) => problem.split(':')[0]), ['SQLITE_PATH']);

@@ -26,5 +26,6 @@ describe('settings documentation', () => {
     const config = loadConfig(sample.Values);
     assert.equal(config.runtime.inAzure, false);
     assert.equal(config.seed.customerCount, 250);
+    assert.equal(config.auth.mode, 'local');
   });
 });

@@ -1,0 +1,53 @@
+// Builds the token verifier that AUTH_MODE calls for, so the HTTP layer has one function to call
+// whatever the mode. `entra` and `local` share createAccessTokenVerifier and differ only in
+// where keys come from and which issuers are expected; `disabled` reads no token at all.
+import type { AuthConfig } from '../config/config.js';
+import { createPassthroughVerifier } from './dev-principal.js';
+import { entraIssuers } from './entra-issuers.js';
+import { LOCAL_ISSUER_ID, loadOrCreateLocalIssuer, type LocalIssuer } from './local-issuer.js';
+import { createRemoteJwks } from './remote-jwks.js';
+import { createAccessTokenVerifier, type AccessTokenVerifier } from './verify-access-token.js';
+
+export interface ConfiguredVerifierDependencies {
+  fetch: typeof globalThis.fetch;
+  now: () => Date;
+}
+
+export interface ConfiguredVerifier {
+  /** Undefined in `disabled` mode: every request gets the development identity. */
+  readonly verify: AccessTokenVerifier | undefined;
+  /** The development issuer in `local` mode (its JWKS can be served for discovery). */
+  readonly localIssuer: LocalIssuer | undefined;
+}
+
+/** In `local` mode this loads (or creates) the issuer key file, hence async. */
+export async function createConfiguredVerifier(auth: AuthConfig, deps: ConfiguredVerifierDependencies): Promise<ConfiguredVerifier> {
+  const common = {
+    audiences: auth.audiences,
+    allowedTenants: auth.allowedTenants,
+    requiredScope: auth.requiredScope,
+    clockToleranceSeconds: auth.clockToleranceSeconds,
+    now: deps.now,
+    roleNames: auth.roles,
+  };
+  switch (auth.mode) {
+    case 'entra': {
+      const getKey = createRemoteJwks({
+        jwksUri: auth.jwksUri,
+        cacheMaxAgeMs: auth.jwksCacheMaxAgeMs,
+        cooldownMs: auth.jwksCooldownMs,
+        fetch: deps.fetch,
+      });
+      return { verify: createAccessTokenVerifier({ ...common, getKey, issuersFor: entraIssuers(auth.authorityHost) }), localIssuer: undefined };
+    }
+    case 'local': {
+      const localIssuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: deps.now });
+      const verify = createAccessTokenVerifier({ ...common, getKey: localIssuer.getKey, issuersFor: () => [LOCAL_ISSUER_ID] });
+      return { verify, localIssuer };
+    }
+    case 'passthrough':
+      return { verify: createPassthroughVerifier({ roleNames: auth.roles }), localIssuer: undefined };
+    case 'disabled':
+      return { verify: undefined, localIssuer: undefined };
+  }
+}

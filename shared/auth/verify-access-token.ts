@@ -1,0 +1,164 @@
+// Verifies an OAuth access token (Microsoft Entra, or the local development issuer through the
+// very same code) and turns it into a Principal. Pure apart from the injected key resolver: time
+// comes in through `now`, and a failure carries a precise reason for the security log but never
+// the token or any part of it. Clients only ever see `error` (invalid_token / insufficient_scope).
+import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { UnavailableError } from '../errors/domain-error.js';
+import { toPrincipalRoles, type AppRoleNames } from './app-roles.js';
+import type { Principal } from './principal.js';
+
+/** Tokens longer than this are refused before any parsing. */
+export const MAX_TOKEN_BYTES = 8 * 1024;
+
+/** Why a token was refused with 401; for the security log only. */
+export type InvalidTokenReason =
+  | 'malformed'
+  | 'token_too_large'
+  | 'alg_not_allowed'
+  | 'no_matching_key'
+  | 'bad_signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'aud_mismatch'
+  | 'iss_mismatch'
+  | 'missing_tid'
+  | 'missing_sub';
+
+/** A refusal: `status` and `error` are what the client may see, `reason` is for the security log. */
+export type VerificationFailure =
+  | { readonly ok: false; readonly status: 401; readonly error: 'invalid_token'; readonly reason: InvalidTokenReason }
+  | { readonly ok: false; readonly status: 403; readonly error: 'invalid_token'; readonly reason: 'tenant_not_allowed' }
+  | { readonly ok: false; readonly status: 403; readonly error: 'insufficient_scope'; readonly reason: 'missing_scope' }
+  | { readonly ok: false; readonly status: 503; readonly error: 'temporarily_unavailable'; readonly reason: 'jwks_unavailable' };
+
+export type FailureReason = VerificationFailure['reason'];
+
+/** The verified claims; `tid` and `sub` are guaranteed strings. */
+export type AccessTokenClaims = Readonly<JWTPayload & { tid: string; sub: string }>;
+
+/** The outcome of one verification; never holds the token or any part of it. */
+export type VerificationResult =
+  | { readonly ok: true; readonly principal: Principal; readonly claims: AccessTokenClaims }
+  | VerificationFailure;
+
+/** Verifies one token (the value after `Bearer `); rejects only on an unexpected fault. */
+export type AccessTokenVerifier = (token: string) => Promise<VerificationResult>;
+
+export interface AccessTokenVerifierOptions {
+  /** Key resolver: a remote JWKS (Entra) or a local JWKS (development issuer). */
+  getKey: JWTVerifyGetKey;
+  /** Accepted `aud` values (the token's `aud` must be exactly one of them). */
+  audiences: readonly string[];
+  /** Tenant ids admitted; a valid token from any other tenant is refused with 403. */
+  allowedTenants: readonly string[];
+  /** Needed in `scp` (delegated tokens) or, for app-only tokens, in `roles`. */
+  requiredScope: string;
+  clockToleranceSeconds: number;
+  now: () => Date;
+  /** Issuers acceptable for a token whose `tid` is `tid` (see entra-issuers.ts). */
+  issuersFor: (tid: string) => readonly string[];
+  /** Maps token app roles to tool roles; without it the principal gets the token's roles as they are. */
+  roleNames?: AppRoleNames;
+}
+
+/** Creates the verifier; throws TypeError at once on options that could never admit anyone. */
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
+  if (options.audiences.length === 0) throw new TypeError('audiences must not be empty');
+  if (options.allowedTenants.length === 0) throw new TypeError('allowedTenants must not be empty');
+  if (!options.requiredScope) throw new TypeError('requiredScope must not be empty');
+  const audiences = [...options.audiences];
+  const allowedTenants = new Set(options.allowedTenants.map((tid) => tid.toLowerCase()));
+
+  return async (token) => {
+    if (typeof token !== 'string' || token === '') return invalid('malformed');
+    if (Buffer.byteLength(token, 'utf8') > MAX_TOKEN_BYTES) return invalid('token_too_large');
+    const unverifiedTid = readUnverifiedTid(token);
+    if (unverifiedTid === MALFORMED) return invalid('malformed');
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, options.getKey, {
+        algorithms: ['RS256'],
+        audience: audiences,
+        issuer: unverifiedTid === undefined ? undefined : [...options.issuersFor(unverifiedTid)],
+        requiredClaims: ['tid', 'sub', 'exp'],
+        clockTolerance: options.clockToleranceSeconds,
+        currentDate: options.now(),
+      }));
+    } catch (error) {
+      return failureFor(error);
+    }
+
+    const { tid, sub } = payload;
+    if (typeof tid !== 'string' || tid === '') return invalid('missing_tid');
+    if (typeof sub !== 'string' || sub === '') return invalid('missing_sub');
+    if (typeof payload.aud !== 'string') return invalid('aud_mismatch');
+    if (!allowedTenants.has(tid.toLowerCase())) {
+      return { ok: false, status: 403, error: 'invalid_token', reason: 'tenant_not_allowed' };
+    }
+    const tokenRoles = stringArray(payload.roles);
+    if (!grantsScope(payload.scp, tokenRoles, options.requiredScope)) {
+      return { ok: false, status: 403, error: 'insufficient_scope', reason: 'missing_scope' };
+    }
+    const oid = typeof payload.oid === 'string' && payload.oid !== '' ? payload.oid : undefined;
+    const principal: Principal = {
+      callerId: oid ?? sub,
+      tenantId: tid.toLowerCase(),
+      roles: options.roleNames ? toPrincipalRoles(tokenRoles, options.roleNames) : tokenRoles,
+      source: 'token',
+    };
+    return { ok: true, principal, claims: { ...payload, tid, sub } };
+  };
+}
+
+const MALFORMED = Symbol('malformed');
+
+/** The unverified `tid`, read only to pick the issuers to expect; never trusted by itself. */
+function readUnverifiedTid(token: string): string | undefined | typeof MALFORMED {
+  try {
+    const { tid } = decodeJwt(token);
+    return typeof tid === 'string' && tid !== '' ? tid : undefined;
+  } catch {
+    return MALFORMED;
+  }
+}
+
+/** Delegated tokens carry `scp` (space-separated); app-only tokens carry the scope as an app role. */
+function grantsScope(scp: unknown, roles: readonly string[], requiredScope: string): boolean {
+  if (scp === undefined) return roles.includes(requiredScope);
+  return typeof scp === 'string' && scp.split(' ').includes(requiredScope);
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function invalid(reason: InvalidTokenReason): VerificationFailure {
+  return { ok: false, status: 401, error: 'invalid_token', reason };
+}
+
+const CLAIM_REASONS: Readonly<Record<string, InvalidTokenReason>> = {
+  iss: 'iss_mismatch',
+  aud: 'aud_mismatch',
+  tid: 'missing_tid',
+  sub: 'missing_sub',
+};
+
+/** Maps what jose (or the key source) threw to a result; an unexpected fault is rethrown, not hidden. */
+function failureFor(error: unknown): VerificationFailure {
+  if (error instanceof UnavailableError || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+  }
+  if (error instanceof errors.JWTExpired) return invalid('expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' && error.reason === 'check_failed') return invalid('not_yet_valid');
+    return invalid(CLAIM_REASONS[error.claim] ?? 'malformed');
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return invalid('alg_not_allowed');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('bad_signature');
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+    return invalid('no_matching_key');
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return invalid('malformed');
+  throw error;
+}

@@ -1,0 +1,389 @@
+// The attack battery for createAccessTokenVerifier, against a real HTTP JWKS issuer: each refusal
+// asserts the exact status, error and reason, and that no result ever carries any part of the
+// token. Time is fixed; key rotation uses a zero cooldown instead of waiting.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { base64url, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { entraIssuers } from '../../../shared/auth/entra-issuers.js';
+import { createRemoteJwks } from '../../../shared/auth/remote-jwks.js';
+import {
+  createAccessTokenVerifier,
+  MAX_TOKEN_BYTES,
+  type AccessTokenVerifierOptions,
+  type VerificationResult,
+} from '../../../shared/auth/verify-access-token.js';
+import {
+  APP_ID_URI,
+  AUTHORITY_HOST,
+  CLIENT_ID,
+  createTestKey,
+  REQUIRED_SCOPE,
+  startTestIssuer,
+  TENANT_A,
+  TENANT_B,
+  TENANT_C,
+  type TestIssuer,
+} from '../../support/test-issuer.js';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const NOW_S = Math.floor(NOW.getTime() / 1000);
+const TOLERANCE = 60;
+
+let issuer: TestIssuer;
+
+function verifierFor(jwksUri: string, overrides: Partial<AccessTokenVerifierOptions> = {}) {
+  return createAccessTokenVerifier({
+    getKey: createRemoteJwks({ jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: globalThis.fetch }),
+    audiences: [APP_ID_URI, CLIENT_ID],
+    allowedTenants: [TENANT_A, TENANT_B],
+    requiredScope: REQUIRED_SCOPE,
+    clockToleranceSeconds: TOLERANCE,
+    now: () => NOW,
+    issuersFor: entraIssuers(AUTHORITY_HOST),
+    ...overrides,
+  });
+}
+
+/** Fails when `result` contains any 20-character piece of `token`. */
+function assertNoTokenLeak(token: string, result: VerificationResult): void {
+  const text = JSON.stringify(result);
+  for (let start = 0; start + 20 <= token.length; start += 1) {
+    const piece = token.slice(start, start + 20);
+    assert.ok(!text.includes(piece), `the result contains part of the token: ${piece}`);
+  }
+}
+
+async function expectRefused(
+  token: string,
+  expected: { status: number; error: string; reason: string },
+  verify = verifierFor(issuer.jwksUri),
+): Promise<void> {
+  const result = await verify(token);
+  assert.deepEqual(result, { ok: false, ...expected });
+  assertNoTokenLeak(token, result);
+}
+
+const unauthorized = (reason: string) => ({ status: 401, error: 'invalid_token', reason });
+
+async function expectAccepted(token: string, verify = verifierFor(issuer.jwksUri)) {
+  const result = await verify(token);
+  assertNoTokenLeak(token, result);
+  assert.equal(result.ok, true, `refused: ${JSON.stringify(result)}`);
+  if (!result.ok) throw new Error('unreachable');
+  return result;
+}
+
+function encodeJson(value: unknown): string {
+  return base64url.encode(JSON.stringify(value));
+}
+
+describe('createAccessTokenVerifier', () => {
+  before(async () => {
+    issuer = await startTestIssuer({ now: NOW });
+  });
+  after(async () => {
+    await issuer.close();
+  });
+
+  describe('accepts', () => {
+    it('an Entra v2.0 token (aud = client id) and builds the principal from oid, tid and roles', async () => {
+      const result = await expectAccepted(await issuer.signV2({ roles: ['security', 'support.write'] }));
+
+      assert.deepEqual(result.principal, {
+        callerId: 'a4b5c6d7-0000-4000-8000-0000000000aa',
+        tenantId: TENANT_A,
+        roles: ['security', 'support.write'],
+        source: 'token',
+      });
+      assert.equal(result.claims.ver, '2.0');
+      assert.equal(result.claims.aud, CLIENT_ID);
+    });
+
+    it('an Entra v1.0 token (aud = app ID URI, sts.windows.net issuer)', async () => {
+      const result = await expectAccepted(await issuer.signV1({ tid: TENANT_B }));
+
+      assert.equal(result.principal.tenantId, TENANT_B);
+      assert.equal(result.claims.iss, `https://sts.windows.net/${TENANT_B}/`);
+      assert.equal(result.claims.ver, '1.0');
+    });
+
+    it('uses sub as the caller id when there is no oid, and keeps only string roles', async () => {
+      const result = await expectAccepted(await issuer.signV2({ oid: undefined, roles: ['admin', 7, null, { x: 1 }, 'security'] }));
+
+      assert.equal(result.principal.callerId, 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ');
+      assert.deepEqual(result.principal.roles, ['admin', 'security']);
+    });
+
+    it('maps app role names to tool roles when roleNames is given', async () => {
+      const verify = verifierFor(issuer.jwksUri, { roleNames: { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' } });
+      const result = await expectAccepted(await issuer.signV2({ roles: ['Contoso.Write', 'support.write', 'Contoso.Admin'] }), verify);
+
+      assert.deepEqual(result.principal.roles, ['support.write', 'admin']);
+    });
+
+    it('a delegated token whose scp lists the required scope among others', async () => {
+      await expectAccepted(await issuer.signV2({ scp: 'User.Read MCP.Access offline_access' }));
+    });
+
+    it('an app-only token (no scp) that holds the required scope as an app role', async () => {
+      const result = await expectAccepted(await issuer.signV2({ scp: undefined, roles: ['MCP.Access', 'security'] }));
+
+      assert.deepEqual(result.principal.roles, ['MCP.Access', 'security']);
+    });
+
+    it('a token that expired within the clock tolerance', async () => {
+      await expectAccepted(await issuer.signV2({ exp: NOW_S - TOLERANCE + 5 }));
+    });
+
+    it('a token not yet valid by less than the clock tolerance', async () => {
+      await expectAccepted(await issuer.signV2({ nbf: NOW_S + TOLERANCE - 5, iat: NOW_S + TOLERANCE - 5 }));
+    });
+  });
+
+  describe('refuses', () => {
+    it('an empty or malformed token as malformed', async () => {
+      await expectRefused('', unauthorized('malformed'));
+      await expectRefused('not-a-jwt', unauthorized('malformed'));
+      await expectRefused('a.b.c', unauthorized('malformed'));
+      await expectRefused(`${encodeJson({ alg: 'RS256' })}.${encodeJson(['array'])}.c2ln`, unauthorized('malformed'));
+      await expectRefused('eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d', unauthorized('malformed'));
+    });
+
+    it('a token that breaks the JWS structure after a readable payload as malformed', async () => {
+      const good = await issuer.signV2();
+      const [, payload, signature] = good.split('.');
+      await expectRefused(`not-json.${payload}.${signature}`, unauthorized('malformed'));
+    });
+
+    it('an unsigned token (alg: none) as alg_not_allowed', async () => {
+      const good = await issuer.signV2();
+      const payload = good.split('.')[1];
+      await expectRefused(`${encodeJson({ alg: 'none', typ: 'JWT' })}.${payload}.`, unauthorized('alg_not_allowed'));
+      await expectRefused(`${encodeJson({ alg: 'NONE', typ: 'JWT' })}.${payload}.`, unauthorized('alg_not_allowed'));
+    });
+
+    it('an HS256 token keyed with the RSA public key (algorithm confusion) as alg_not_allowed', async () => {
+      const key = issuer.currentKey;
+      const claims = { iss: `${AUTHORITY_HOST}/${TENANT_A}/v2.0`, aud: CLIENT_ID, tid: TENANT_A, sub: 'mallory', scp: REQUIRED_SCOPE, exp: NOW_S + 600 };
+      for (const secret of [await exportSPKI(key.publicKey), JSON.stringify(key.publicJwk)]) {
+        const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(new TextEncoder().encode(secret));
+        await expectRefused(forged, unauthorized('alg_not_allowed'));
+      }
+    });
+
+    it('other algorithms than RS256 (PS256, RS512, ES256) as alg_not_allowed', async () => {
+      const claims = { iss: `${AUTHORITY_HOST}/${TENANT_A}/v2.0`, aud: CLIENT_ID, tid: TENANT_A, sub: 's', scp: REQUIRED_SCOPE, exp: NOW_S + 600 };
+      for (const alg of ['PS256', 'RS512', 'ES256']) {
+        const { privateKey } = await generateKeyPair(alg);
+        const token = await new SignJWT(claims).setProtectedHeader({ alg, kid: issuer.currentKey.kid }).sign(privateKey);
+        await expectRefused(token, unauthorized('alg_not_allowed'));
+      }
+    });
+
+    it('a token signed by an unknown key under a published kid as bad_signature', async () => {
+      const stranger = await createTestKey(issuer.currentKey.kid);
+      await expectRefused(await issuer.signV2({}, { key: stranger }), unauthorized('bad_signature'));
+    });
+
+    it('a token whose signature was altered as bad_signature', async () => {
+      const good = await issuer.signV2();
+      const [header, payload, signature = ''] = good.split('.');
+      const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+      await expectRefused(`${header}.${payload}.${flipped}`, unauthorized('bad_signature'));
+    });
+
+    it('a token whose payload was altered (roles escalated) as bad_signature', async () => {
+      const good = await issuer.signV2({ roles: [] });
+      const [header, , signature] = good.split('.');
+      const escalated = encodeJson({ ...JSON.parse(new TextDecoder().decode(base64url.decode(good.split('.')[1] ?? ''))), roles: ['admin'] });
+      await expectRefused(`${header}.${escalated}.${signature}`, unauthorized('bad_signature'));
+    });
+
+    it('a token signed by an unknown key with an unknown kid as no_matching_key', async () => {
+      const stranger = await createTestKey('unknown-kid');
+      await expectRefused(await issuer.signV2({}, { key: stranger }), unauthorized('no_matching_key'));
+    });
+
+    it('an expired token (beyond the tolerance) as expired', async () => {
+      await expectRefused(await issuer.signV2({ exp: NOW_S - TOLERANCE - 1 }), unauthorized('expired'));
+    });
+
+    it('a token without exp as malformed', async () => {
+      await expectRefused(await issuer.signV2({ exp: undefined }), unauthorized('malformed'));
+    });
+
+    it('a token not yet valid beyond the tolerance as not_yet_valid', async () => {
+      await expectRefused(await issuer.signV2({ nbf: NOW_S + TOLERANCE + 30 }), unauthorized('not_yet_valid'));
+    });
+
+    it('a token for another audience as aud_mismatch', async () => {
+      await expectRefused(await issuer.signV2({ aud: 'api://someone-else' }), unauthorized('aud_mismatch'));
+      await expectRefused(await issuer.signV2({ aud: '00000003-0000-0000-c000-000000000000' }), unauthorized('aud_mismatch'));
+      await expectRefused(await issuer.signV2({ aud: undefined }), unauthorized('aud_mismatch'));
+    });
+
+    it('a token whose aud is a list, even one naming this app, as aud_mismatch', async () => {
+      await expectRefused(await issuer.signV2({ aud: [CLIENT_ID, 'api://someone-else'] }), unauthorized('aud_mismatch'));
+    });
+
+    it('a token from another issuer as iss_mismatch', async () => {
+      await expectRefused(await issuer.signV2({ iss: `https://evil.example.com/${TENANT_A}/v2.0` }), unauthorized('iss_mismatch'));
+      await expectRefused(await issuer.signV2({ iss: 'https://login.microsoftonline.com/common/v2.0' }), unauthorized('iss_mismatch'));
+      await expectRefused(await issuer.signV2({ iss: undefined }), unauthorized('iss_mismatch'));
+    });
+
+    it("a token whose issuer names another tenant than its own tid as iss_mismatch (both tenants allowed)", async () => {
+      await expectRefused(await issuer.signV2({ tid: TENANT_A, iss: `${AUTHORITY_HOST}/${TENANT_B}/v2.0` }), unauthorized('iss_mismatch'));
+      await expectRefused(await issuer.signV1({ tid: TENANT_B, iss: `https://sts.windows.net/${TENANT_A}/` }), unauthorized('iss_mismatch'));
+    });
+
+    it('a token whose tid is not a tenant id as iss_mismatch', async () => {
+      await expectRefused(await issuer.signV2({ tid: 'common', iss: `${AUTHORITY_HOST}/common/v2.0` }), unauthorized('iss_mismatch'));
+    });
+
+    it('a valid token from a tenant that is not allowed with 403 tenant_not_allowed', async () => {
+      await expectRefused(await issuer.signV2({ tid: TENANT_C }), { status: 403, error: 'invalid_token', reason: 'tenant_not_allowed' });
+      await expectRefused(await issuer.signV1({ tid: TENANT_C }), { status: 403, error: 'invalid_token', reason: 'tenant_not_allowed' });
+    });
+
+    it('a token without tid as missing_tid', async () => {
+      await expectRefused(await issuer.signV2({ tid: undefined }), unauthorized('missing_tid'));
+      await expectRefused(await issuer.signV2({ tid: '' }), unauthorized('missing_tid'));
+    });
+
+    it('a token without sub as missing_sub', async () => {
+      await expectRefused(await issuer.signV2({ sub: undefined }), unauthorized('missing_sub'));
+      await expectRefused(await issuer.signV2({ sub: 42 }), unauthorized('missing_sub'));
+    });
+
+    it('a delegated token without the required scope with 403 insufficient_scope', async () => {
+      const insufficient = { status: 403, error: 'insufficient_scope', reason: 'missing_scope' };
+      await expectRefused(await issuer.signV2({ scp: 'User.Read' }), insufficient);
+      await expectRefused(await issuer.signV2({ scp: 'mcp.access' }), insufficient);
+      // A delegated token needs the scope in scp; the same name as a user's app role does not count.
+      await expectRefused(await issuer.signV2({ scp: 'User.Read', roles: ['MCP.Access'] }), insufficient);
+    });
+
+    it('an app-only token without the required app role with 403 insufficient_scope', async () => {
+      await expectRefused(await issuer.signV2({ scp: undefined, roles: ['security'] }), {
+        status: 403,
+        error: 'insufficient_scope',
+        reason: 'missing_scope',
+      });
+    });
+
+    it('a token over 8 KiB as token_too_large, before parsing it', async () => {
+      await expectRefused('a'.repeat(MAX_TOKEN_BYTES + 1), unauthorized('token_too_large'));
+      const signedButHuge = await issuer.signV2({ padding: 'x'.repeat(MAX_TOKEN_BYTES) });
+      await expectRefused(signedButHuge, unauthorized('token_too_large'));
+    });
+  });
+
+  describe('keys', () => {
+    it('accepts a token signed by a key published after the first fetch (cooldown 0)', async () => {
+      const rotating = await startTestIssuer({ now: NOW });
+      try {
+        const verify = verifierFor(rotating.jwksUri);
+        await expectAccepted(await rotating.signV2(), verify);
+        assert.equal(rotating.fetchCount(), 1);
+
+        const newKey = await rotating.rotate();
+        await expectAccepted(await rotating.signV2({}, { key: newKey }), verify);
+        assert.equal(rotating.fetchCount(), 2);
+
+        // The cache keeps serving both keys without refetching.
+        await expectAccepted(await rotating.signV2({}, { key: newKey }), verify);
+        assert.equal(rotating.fetchCount(), 2);
+      } finally {
+        await rotating.close();
+      }
+    });
+
+    it('does not refetch for an unknown kid within the cooldown', async () => {
+      const rotating = await startTestIssuer({ now: NOW });
+      try {
+        const getKey = createRemoteJwks({ jwksUri: rotating.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 600_000, fetch: globalThis.fetch });
+        const verify = verifierFor(rotating.jwksUri, { getKey });
+        await expectAccepted(await rotating.signV2(), verify);
+        const newKey = await rotating.rotate();
+
+        await expectRefused(await rotating.signV2({}, { key: newKey }), unauthorized('no_matching_key'), verify);
+        assert.equal(rotating.fetchCount(), 1);
+      } finally {
+        await rotating.close();
+      }
+    });
+
+    it('answers 503 temporarily_unavailable when the JWKS endpoint fails', async () => {
+      const failing = await startTestIssuer({ now: NOW });
+      try {
+        failing.failWith(500);
+        const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+        await expectRefused(await failing.signV2(), expected, verifierFor(failing.jwksUri));
+      } finally {
+        await failing.close();
+      }
+    });
+
+    it('answers 503 when the JWKS endpoint is unreachable, times out or serves no key set', async () => {
+      const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+      const token = await issuer.signV2();
+
+      const closed = await startTestIssuer({ now: NOW });
+      await closed.close();
+      await expectRefused(token, expected, verifierFor(closed.jwksUri));
+
+      const timingOut: typeof fetch = () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError'));
+      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: timingOut });
+      await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey }));
+
+      const notAKeySet: typeof fetch = async () => Response.json({ hello: 'world' });
+      const badSet = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: notAKeySet });
+      await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey: badSet }));
+    });
+
+    it('fetches keys through the injected fetch', async () => {
+      const seen: string[] = [];
+      const recording: typeof fetch = (input, init) => {
+        seen.push(String(input));
+        return globalThis.fetch(input, init);
+      };
+      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: recording });
+      await expectAccepted(await issuer.signV2(), verifierFor(issuer.jwksUri, { getKey }));
+      assert.deepEqual(seen, [issuer.jwksUri]);
+    });
+
+    it('rethrows an unexpected fault of the key resolver instead of hiding it as a refusal', async () => {
+      const verify = verifierFor(issuer.jwksUri, {
+        getKey: () => {
+          throw new RangeError('bug in the key resolver');
+        },
+      });
+      await assert.rejects(verify(await issuer.signV2()), RangeError);
+    });
+  });
+
+  describe('leak check', () => {
+    it('catches a result that carries a piece of the token', async () => {
+      const token = await issuer.signV2();
+      const leaky = { ok: false, status: 401, error: 'invalid_token', reason: `bad ${token.slice(40, 61)}` } as unknown as VerificationResult;
+      assert.throws(() => assertNoTokenLeak(token, leaky), /contains part of the token/);
+    });
+  });
+
+  describe('options', () => {
+    it('refuses options that could never admit anyone', () => {
+      assert.throws(() => verifierFor(issuer.jwksUri, { audiences: [] }), TypeError);
+      assert.throws(() => verifierFor(issuer.jwksUri, { allowedTenants: [] }), TypeError);
+      assert.throws(() => verifierFor(issuer.jwksUri, { requiredScope: '' }), TypeError);
+    });
+
+    it('reads the time from now(), not the system clock', async () => {
+      const token = await issuer.signV2();
+      const later = verifierFor(issuer.jwksUri, { now: () => new Date((NOW_S + 3600 + TOLERANCE) * 1000) });
+      await expectRefused(token, unauthorized('expired'), later);
+      const earlier = verifierFor(issuer.jwksUri, { now: () => new Date((NOW_S - TOLERANCE - 1) * 1000) });
+      await expectRefused(token, unauthorized('not_yet_valid'), earlier);
+    });
+  });
+});
