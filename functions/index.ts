@@ -4,3 +4,4 @@ import './setup.js';
 import './mcp.js';
 import './health.js';
 import './seed.js';
+import './oauth-metadata.js';

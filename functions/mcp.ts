@@ -1,7 +1,7 @@
-// POST /api/mcp: the stateless Streamable HTTP MCP endpoint. GET, DELETE and OPTIONS are
-// registered too so the endpoint (not the host) answers 405 with Allow: POST, and preflights.
+// POST /api/mcp: the stateless Streamable HTTP MCP endpoint (tokens authenticate it, so the
+// host's authLevel is anonymous). GET, DELETE and OPTIONS are registered too so the endpoint,
+// not the host, answers 405 with Allow: POST, and CORS preflights.
 import azureFunctions from '@azure/functions';
-import { developmentPrincipal } from '../shared/auth/principal.js';
 import { getAppContext } from './runtime.js';
 import { webHandler } from './web-handler.js';
 
@@ -9,8 +9,5 @@ azureFunctions.app.http('mcp', {
   route: 'api/mcp',
   methods: ['POST', 'GET', 'DELETE', 'OPTIONS'],
   authLevel: 'anonymous',
-  handler: webHandler(async (request, invocation) => {
-    const ctx = await getAppContext();
-    return ctx.mcp(request, { principal: developmentPrincipal(), requestId: invocation.invocationId });
-  }),
+  handler: webHandler(async (request, invocation) => (await getAppContext()).mcp(request, invocation.invocationId)),
 });

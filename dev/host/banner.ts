@@ -1,15 +1,31 @@
-// What `npm start` prints once the server is ready: where it is and how to connect clients.
+// What `npm start` prints once the server is ready: where it is, the development token, and
+// how to connect clients with it.
 
 export interface BannerInput {
   baseUrl: string;
   functionKey: string;
   functionKeyGenerated: boolean;
   readiness: string;
+  authMode: string;
+  /** A token with every role (local auth mode only). */
+  token: string | undefined;
 }
 
 export function renderBanner(input: BannerInput): string {
   const mcpUrl = `${input.baseUrl}/api/mcp`;
-  const vscode = JSON.stringify({ servers: { contoso: { type: 'http', url: mcpUrl } } }, null, 2);
+  const vscode = JSON.stringify(
+    { inputs: [{ type: 'promptString', id: 'contoso-token', description: 'Token from npm run token', password: true }], servers: { contoso: { type: 'http', url: mcpUrl, headers: { Authorization: 'Bearer ${input:contoso-token}' } } } },
+    null,
+    2,
+  );
+  const auth =
+    input.token !== undefined
+      ? [
+          `  Auth           AUTH_MODE=local (tokens from the local issuer; mint others with npm run token -- --roles …)`,
+          '  Token (all roles, 12 h):',
+          `    ${input.token}`,
+        ]
+      : [`  Auth           AUTH_MODE=${input.authMode}${input.authMode === 'disabled' || input.authMode === 'passthrough' ? '  (DEVELOPMENT ONLY: tokens are not verified)' : ''}`];
   return [
     '',
     'Contoso MCP server is running (local Functions host).',
@@ -17,18 +33,19 @@ export function renderBanner(input: BannerInput): string {
     `  MCP endpoint   ${mcpUrl}`,
     `  Health         ${input.baseUrl}/api/health   Ready: ${input.baseUrl}/api/ready (${input.readiness})`,
     `  Function key   ${input.functionKey}${input.functionKeyGenerated ? '   (generated; set LOCAL_FUNCTION_KEY to keep one)' : ''}`,
-    '                 send it as x-functions-key for api/manage/* routes',
+    '                 send it as x-functions-key (with an admin token) for api/manage/* routes',
+    ...auth,
     '',
-    'Connect a client:',
-    '  MCP Inspector CLI (pinned in this repo), in another terminal:',
+    'Connect a client (header Authorization: Bearer <token>):',
+    '  MCP Inspector CLI (pinned in this repo), in another terminal — it mints a token itself:',
     '    npm run inspect -- --method tools/list',
     '    npm run inspect -- --method tools/call --tool-name get_customer_detail --tool-arg customer_id=101',
     '',
-    '  VS Code: .vscode/mcp.json in this repo already points here; or paste:',
+    '  VS Code: .vscode/mcp.json in this repo prompts for the token; or paste:',
     ...vscode.split('\n').map((line) => `    ${line}`),
     '',
     '  Claude Code:',
-    `    claude mcp add --transport http contoso ${mcpUrl}`,
+    `    claude mcp add --transport http contoso ${mcpUrl} --header "Authorization: Bearer <token>"`,
     '',
     'Press Ctrl+C to stop.',
     '',

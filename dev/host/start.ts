@@ -1,35 +1,77 @@
 // `npm start`: serves the real registrations of functions/ over node:http on 127.0.0.1:PORT,
-// warms the app (opens and seeds the store) and prints how to connect. Development only.
+// warms the app (opens and seeds the store), and prints how to connect, with a development
+// token carrying every role when AUTH_MODE=local. Development only.
 import './core-api-shim.js';
+import http from 'node:http';
+import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
+import type { Config } from '../../shared/config/config.js';
 import { renderBanner } from './banner.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
 import { createLocalHostServer } from './local-host.js';
 
+async function listen(port: number): Promise<{ server: http.Server; port: number; attach: (handler: http.RequestListener) => void }> {
+  let handler: http.RequestListener | undefined;
+  const waiting: Array<() => void> = [];
+  const server = http.createServer((req, res) => {
+    if (handler) handler(req, res);
+    else waiting.push(() => handler?.(req, res));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  return {
+    server,
+    port: typeof address === 'object' && address ? address.port : port,
+    attach(next) {
+      handler = next;
+      for (const run of waiting.splice(0)) run();
+    },
+  };
+}
+
+async function developmentToken(config: Config): Promise<string | undefined> {
+  const auth = config.auth;
+  if (auth.mode !== 'local') return undefined;
+  const issuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: () => new Date() });
+  return issuer.mint({
+    sub: 'local-developer',
+    tid: auth.allowedTenants[0] ?? '',
+    roles: Object.values(auth.roles),
+    scope: auth.requiredScope,
+    audience: auth.audiences[0] ?? '',
+    expiresInSeconds: 12 * 3600,
+  });
+}
+
 async function main(): Promise<void> {
+  const requested = loadConfig(process.env);
+  const { server, port, attach } = await listen(requested.runtime.port);
+  // The app reads PORT for its public URL; give it the port actually bound (PORT=0 picks one).
+  process.env.PORT = String(port);
   const config = loadConfig(process.env);
   const app = await loadFunctionApp(process.cwd());
   const routes = buildHttpRoutes(app.functions, app.routePrefix);
   const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();
-  const server = createLocalHostServer({
+  const host = createLocalHostServer({
     routes,
     functionKey,
     log: (level, message) => {
       if (level === 'error' || level === 'warning') process.stderr.write(`${message}\n`);
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.runtime.port, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.runtime.port;
+  attach((req, res) => host.emit('request', req, res));
   const baseUrl = `http://127.0.0.1:${port}`;
   const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
-  process.stdout.write(renderBanner({ baseUrl, functionKey, functionKeyGenerated: !config.runtime.localFunctionKey, readiness }));
+  const token = await developmentToken(config);
+  process.stdout.write(
+    renderBanner({ baseUrl, functionKey, functionKeyGenerated: !config.runtime.localFunctionKey, readiness, authMode: config.auth.mode, token }),
+  );
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

@@ -2,8 +2,10 @@
 // anchor_date? }` is validated strictly; requests are serialised in-process, and a store
 // already seeded with the same settings is left as it is, so repeats never duplicate data.
 import * as z from 'zod';
+import type { RequestAuthenticator } from '../auth/authenticate-request.js';
+import { ROLES } from '../auth/principal.js';
 import type { Clock } from '../context/clock.js';
-import { ConflictError, InvalidArgumentError } from '../errors/domain-error.js';
+import { ConflictError, ForbiddenError, InvalidArgumentError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';
 import { readLimitedBody } from '../http/read-limited-body.js';
@@ -28,6 +30,8 @@ export interface SeedRequestOptions {
   defaults: SeedSettings;
   clock: Clock;
   logger: Logger;
+  /** The caller must authenticate and hold the admin role (on top of the host's function key). */
+  authenticate: RequestAuthenticator;
 }
 
 export type SeedRequestHandler = (request: Request, requestId: string) => Promise<Response>;
@@ -42,6 +46,12 @@ export function createSeedRequestHandler(options: SeedRequestOptions): SeedReque
 
   return async (request, requestId) => {
     try {
+      const auth = await options.authenticate(request);
+      if (!auth.ok) return auth.response;
+      if (!auth.principal.roles.includes(ROLES.admin)) {
+        options.logger.warn('admin route refused', { requestId, callerId: auth.principal.callerId, reason: 'missing_role:admin' });
+        throw new ForbiddenError('this operation needs the admin role');
+      }
       const body = await parseBody(request);
       const settings: SeedSettings = {
         customerCount: body.customer_count ?? options.defaults.customerCount,

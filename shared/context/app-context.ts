@@ -2,6 +2,9 @@
 // (once per cold start in Azure). Handlers receive what they need from here as parameters.
 import { randomUUID } from 'node:crypto';
 import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
+import type { RequestAuthenticator } from '../auth/authenticate-request.js';
+import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
+import { createToolAudit } from '../mcp/tool-audit.js';
 import type { Config } from '../config/config.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import { createServerFactory } from '../mcp/create-server.js';
@@ -21,6 +24,8 @@ export interface AppContext {
   readonly mcp: McpEndpoint;
   /** POST api/manage/seed. */
   readonly seedRequest: SeedRequestHandler;
+  /** Request authentication and the OAuth discovery documents. */
+  readonly auth: AuthServices;
   /** What start-up seeding did. */
   readonly seedOutcome: SeedOutcome;
   close(): Promise<void>;
@@ -33,6 +38,10 @@ export interface AppContextOptions {
   store?: ContosoStore;
   /** Id generator for created records (tests pass a predictable one). */
   newId?: () => string;
+  /** Replaces token authentication (in-process tests pass a fixed principal). */
+  authenticate?: RequestAuthenticator;
+  /** fetch used for the Entra JWKS (tests point it at their own issuer). */
+  fetch?: typeof globalThis.fetch;
   /** Tools to serve instead of the Contoso registry (tests). */
   tools?: readonly AnyTool[];
 }
@@ -49,9 +58,14 @@ export async function createAppContext(config: Config, options: AppContextOption
       clock,
       logger,
     });
+    const tools = options.tools ?? CONTOSO_TOOLS;
+    const newId = options.newId ?? randomUUID;
+    const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
+    const toolAudit = createToolAudit({ tools, audit: store.audit, clock, newId, logger });
     const factory = createServerFactory({
-      tools: options.tools ?? CONTOSO_TOOLS,
-      services: { store, clock, logger, newId: options.newId ?? randomUUID },
+      tools,
+      services: { store, clock, logger, newId, audit: toolAudit },
       toolTimeoutMs: config.mcp.toolTimeoutMs,
     });
     const mcp = createMcpEndpoint({
@@ -59,6 +73,8 @@ export async function createAppContext(config: Config, options: AppContextOption
       allowedHosts: config.http.allowedHosts,
       allowedOrigins: config.http.allowedOrigins,
       maxBodyBytes: config.http.maxBodyBytes,
+      authenticate: auth.authenticate,
+      toolAudit,
       logger,
     });
     const seedRequest = createSeedRequestHandler({
@@ -66,8 +82,9 @@ export async function createAppContext(config: Config, options: AppContextOption
       defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       clock,
       logger,
+      authenticate: auth.authenticate,
     });
-    return { config, logger, clock, store, mcp, seedRequest, seedOutcome, close: () => store.close() };
+    return { config, logger, clock, store, mcp, seedRequest, auth, seedOutcome, close: () => store.close() };
   } catch (error) {
     await store.close().catch(() => {});
     throw error;

@@ -7,6 +7,7 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
   type McpServerFactory,
 } from '@modelcontextprotocol/server';
+import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import type { Logger } from '../telemetry/logger.js';
 import { preflightResponse, withCorsHeaders } from '../http/cors.js';
 import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
@@ -15,6 +16,7 @@ import { acceptsMcpResponses, isJsonContentType } from '../http/media-types.js';
 import { readLimitedBody } from '../http/read-limited-body.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
 import { toAuthInfo, type RequestCaller } from './request-caller.js';
+import type { ToolAudit } from './tool-audit.js';
 
 /** Protocol revisions served through the per-request envelope (2026-07-28 era). */
 export const MODERN_PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28'];
@@ -25,10 +27,14 @@ export interface McpEndpointOptions {
   allowedHosts: readonly string[];
   allowedOrigins: readonly string[];
   maxBodyBytes: number;
+  /** Verifies the caller; runs after the Host/Origin checks and CORS preflight, before anything else. */
+  authenticate: RequestAuthenticator;
+  /** Records calls of restricted tools the caller may not use (they are refused as unknown). */
+  toolAudit: ToolAudit;
   logger: Logger;
 }
 
-export type McpEndpoint = (request: Request, caller: RequestCaller) => Promise<Response>;
+export type McpEndpoint = (request: Request, requestId: string) => Promise<Response>;
 
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const { allowedHosts, allowedOrigins, maxBodyBytes, logger } = options;
@@ -36,7 +42,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const modern = createMcpHandler(options.factory, { legacy: 'reject', responseMode: 'auto', maxRequestBodySize: maxBodyBytes, onerror });
   const legacy = createLegacyStatelessHandler(options.factory, maxBodyBytes);
 
-  return async (request, caller) => {
+  return async (request, requestId) => {
     const origin = request.headers.get('origin');
     if (!isHostAllowed(request.headers.get('host') ?? new URL(request.url).host, allowedHosts)) {
       return jsonRpcErrorResponse(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Host header is not allowed');
@@ -49,7 +55,9 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
         ? jsonRpcErrorResponse(403, JSON_RPC.SERVER_ERROR, 'Forbidden: preflight without an Origin')
         : preflightResponse(origin);
     }
-    const response = await handlePost(request, caller);
+    const auth = await options.authenticate(request);
+    if (!auth.ok) return withCorsHeaders(auth.response, origin);
+    const response = await handlePost(request, { principal: auth.principal, requestId });
     return withCorsHeaders(response, origin);
   };
 
@@ -87,6 +95,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     // The SDK transports insist on both media types; `*/*` has already been accepted above.
     const headers = new Headers(request.headers);
     headers.set('accept', 'application/json, text/event-stream');
+    await options.toolAudit.refusedCalls(parsed, caller);
     const forward = new Request(request.url, { method: 'POST', headers, signal: request.signal });
     const authInfo = toAuthInfo(caller);
     if (await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes })) {

@@ -54,11 +54,13 @@ export async function runTool(options: RunToolOptions): Promise<CallToolResult> 
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);
     }
     const text = tool.summarize ? tool.summarize(parsed.data) : JSON.stringify(parsed.data);
+    await services.audit.granted(tool, options.input, caller, 'ok');
     return { content: [{ type: 'text', text }], structuredContent: parsed.data as Record<string, unknown> };
   } catch (error) {
     const view = describeToolError(error, caller.requestId);
     if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });
     else logger.error('tool failed', { error });
+    await services.audit.granted(tool, options.input, caller, view.code);
     return toToolErrorResult(error, caller.requestId);
   } finally {
     clearTimeout(timer);

@@ -2,6 +2,7 @@
 import type { Clock } from '../context/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
+import type { ToolAudit } from './tool-audit.js';
 
 export interface ToolServices {
   store: ContosoStore;
@@ -9,4 +10,6 @@ export interface ToolServices {
   logger: Logger;
   /** New unique ids for records the tools create (payments, security events). */
   newId: () => string;
+  /** Audit trail of mutating and restricted tools. */
+  audit: ToolAudit;
 }

@@ -15,6 +15,7 @@ import type { SecurityEvent } from '../domain/security/security-event.js';
 import type { Subscription } from '../domain/subscriptions/subscription.js';
 import type { SupportTicket } from '../domain/support/support-ticket.js';
 import type { DailyUsage } from '../domain/usage/data-usage.js';
+import type { AuditLog } from './audit-log.js';
 import type { Page, PageRequest } from './page.js';
 import type { SeedDataset, SeedState } from './seed-dataset.js';
 
@@ -124,6 +125,8 @@ export interface ContosoStore {
   readonly incidents: IncidentRepo;
   readonly securityLogs: SecurityLogRepo;
   readonly knowledge: KnowledgeRepo;
+  /** Operator audit trail: its own collection, outside the dataset (not in exportAll/replaceAll). */
+  readonly audit: AuditLog;
   /** What was seeded, or null for an empty store. */
   seedState(): Promise<SeedState | null>;
   /**

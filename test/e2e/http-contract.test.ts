@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { MCP_HEADERS, postRaw, toolCall } from '../support/mcp-clients.js';
+import { MCP_HEADERS, postRaw, toolCall, type RawResult } from '../support/mcp-clients.js';
 import { generateDataset } from '../../shared/seed/generate-dataset.js';
 import { startLocalHost, TEST_ANCHOR_DATE, type LocalHostProcess } from '../support/local-host-process.js';
 
@@ -12,14 +12,17 @@ type Rpc = { id?: unknown; result?: Record<string, unknown>; error?: { code: num
 
 describe('POST /api/mcp HTTP contract', () => {
   let host: LocalHostProcess;
+  let auth: Record<string, string>;
+  const post = (body: string | object, headers: Record<string, string> = {}): Promise<RawResult> => postRaw(host.mcpUrl, body, { ...auth, ...headers });
   before(async () => {
     host = await startLocalHost({ ALLOWED_ORIGINS: 'https://inspector.example.com,http://localhost:*' });
+    auth = await host.authHeaders();
   });
   after(async () => host?.stop());
 
   it('answers GET and DELETE with 405 and Allow: POST from the handler', async () => {
     for (const method of ['GET', 'DELETE']) {
-      const res = await fetch(host.mcpUrl, { method, headers: { accept: 'application/json, text/event-stream' } });
+      const res = await fetch(host.mcpUrl, { method, headers: { ...auth, accept: 'application/json, text/event-stream' } });
       assert.equal(res.status, 405, method);
       assert.equal(res.headers.get('allow'), 'POST', method);
       const body = (await res.json()) as Rpc;
@@ -28,35 +31,35 @@ describe('POST /api/mcp HTTP contract', () => {
   });
 
   it('answers a plain call with JSON, not SSE', async () => {
-    const res = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
     assert.ok(Array.isArray((res.messages[0] as Rpc).result?.tools));
   });
 
   it('answers malformed JSON with 400 and -32700', async () => {
-    const res = await postRaw(host.mcpUrl, '{"jsonrpc": "2.0", "id": 1, "method": ');
+    const res = await post('{"jsonrpc": "2.0", "id": 1, "method": ');
     assert.equal(res.status, 400);
     assert.equal((res.messages[0] as Rpc).error?.code, -32700);
   });
 
   it('answers a wrong Content-Type with 415', async () => {
-    const res = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'content-type': 'text/plain' });
+    const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'content-type': 'text/plain' });
     assert.equal(res.status, 415);
   });
 
   it('answers an Accept without JSON and event-stream with 406, and accepts */*', async () => {
-    const bad = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: 'application/json' });
+    const bad = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: 'application/json' });
     assert.equal(bad.status, 406);
-    const html = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: 'text/html' });
+    const html = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: 'text/html' });
     assert.equal(html.status, 406);
-    const any = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: '*/*' });
+    const any = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { accept: '*/*' });
     assert.equal(any.status, 200);
   });
 
   it('refuses a body over 1 MiB by Content-Length with 413', async () => {
     const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { pad: 'x'.repeat(1024 * 1024) } });
-    const res = await postRaw(host.mcpUrl, big);
+    const res = await post(big);
     assert.equal(res.status, 413);
   });
 
@@ -64,7 +67,7 @@ describe('POST /api/mcp HTTP contract', () => {
     const url = new URL(host.mcpUrl);
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...MCP_HEADERS, 'transfer-encoding': 'chunked' } },
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...MCP_HEADERS, ...auth, 'transfer-encoding': 'chunked' } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -80,12 +83,12 @@ describe('POST /api/mcp HTTP contract', () => {
   });
 
   it('answers an unknown method with -32601', async () => {
-    const res = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 7, method: 'contoso/does-not-exist' });
+    const res = await post({ jsonrpc: '2.0', id: 7, method: 'contoso/does-not-exist' });
     assert.equal((res.messages[0] as Rpc).error?.code, -32601);
   });
 
   it('answers bad tool arguments with a tool error naming the field', async () => {
-    const res = await postRaw(host.mcpUrl, toolCall(3, 'get_subscription_detail', { subscription_id: -4 }));
+    const res = await post(toolCall(3, 'get_subscription_detail', { subscription_id: -4 }));
     const result = (res.messages[0] as Rpc).result as { isError?: boolean; content: Array<{ text: string }> };
     assert.equal(res.status, 200);
     assert.equal(result.isError, true);
@@ -96,7 +99,7 @@ describe('POST /api/mcp HTTP contract', () => {
     const url = new URL(host.mcpUrl);
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...MCP_HEADERS, host: 'evil.example.com' } },
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...MCP_HEADERS, ...auth, host: 'evil.example.com' } },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -109,13 +112,13 @@ describe('POST /api/mcp HTTP contract', () => {
   });
 
   it('refuses an Origin that is not allowed with 403 and allows a listed one with CORS headers', async () => {
-    const refused = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'https://evil.example.com' });
+    const refused = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'https://evil.example.com' });
     assert.equal(refused.status, 403);
-    const allowed = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'https://inspector.example.com' });
+    const allowed = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'https://inspector.example.com' });
     assert.equal(allowed.status, 200);
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://inspector.example.com');
     assert.match(allowed.headers.get('access-control-expose-headers') ?? '', /mcp-protocol-version/);
-    const localPort = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'http://localhost:6274' });
+    const localPort = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { origin: 'http://localhost:6274' });
     assert.equal(localPort.status, 200);
   });
 
@@ -134,14 +137,14 @@ describe('POST /api/mcp HTTP contract', () => {
   });
 
   it('refuses an unsupported MCP-Protocol-Version with 400', async () => {
-    const res = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'mcp-protocol-version': '1999-01-01' });
+    const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'mcp-protocol-version': '1999-01-01' });
     assert.equal(res.status, 400);
     assert.match((res.messages[0] as Rpc).error?.message ?? '', /MCP-Protocol-Version/);
   });
 
   it('serves 60 concurrent tool calls correctly', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => 101 + ((i * 7) % 250));
-    const results = await Promise.all(ids.map((id, i) => postRaw(host.mcpUrl, toolCall(i, 'get_customer_detail', { customer_id: id }))));
+    const results = await Promise.all(ids.map((id, i) => post(toolCall(i, 'get_customer_detail', { customer_id: id }))));
     results.forEach((res, i) => {
       assert.equal(res.status, 200);
       const rpc = res.messages[0] as Rpc;

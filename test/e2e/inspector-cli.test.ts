@@ -9,9 +9,10 @@ import { startLocalHost, type LocalHostProcess } from '../support/local-host-pro
 
 const run = promisify(execFile);
 
-async function inspect(mcpUrl: string, args: string[]): Promise<Record<string, unknown>> {
+/** Runs `npm run inspect` as the README shows; it mints its token from the host's key file. */
+async function inspect(host: LocalHostProcess, args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run('npm', ['run', '-s', 'inspect', '--', ...args], {
-    env: { ...process.env, MCP_URL: mcpUrl },
+    env: { ...process.env, MCP_URL: host.mcpUrl, DATA_DIR: host.dataDir },
     timeout: 60_000,
   });
   return JSON.parse(stdout) as Record<string, unknown>;
@@ -25,13 +26,13 @@ describe('MCP Inspector CLI against the local host', () => {
   after(async () => host?.stop());
 
   it('lists the tools', async () => {
-    const out = await inspect(host.mcpUrl, ['--method', 'tools/list']);
+    const out = await inspect(host, ['--method', 'tools/list']);
     const names = (out.tools as Array<{ name: string }>).map((t) => t.name).sort();
     assert.deepEqual(names, CONTOSO_TOOLS.map((t) => t.name).sort());
   });
 
   it('calls a tool with arguments', async () => {
-    const out = await inspect(host.mcpUrl, ['--method', 'tools/call', '--tool-name', 'get_customer_detail', '--tool-arg', 'customer_id=101']);
+    const out = await inspect(host, ['--method', 'tools/call', '--tool-name', 'get_customer_detail', '--tool-arg', 'customer_id=101']);
     assert.equal((out.structuredContent as { customer_id: number }).customer_id, 101);
     assert.equal(out.isError, undefined);
   });

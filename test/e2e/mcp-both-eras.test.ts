@@ -25,7 +25,7 @@ for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
 
     before(async () => {
       host = await startLocalHost();
-      client = await connectClient(host.mcpUrl, era);
+      client = await connectClient(host.mcpUrl, era, await host.authHeaders());
     });
     after(async () => {
       await client?.close();

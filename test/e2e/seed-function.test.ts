@@ -16,10 +16,11 @@ interface SeedAnswer {
 describe('POST /api/manage/seed', () => {
   let host: LocalHostProcess;
   let seedUrl: string;
+  let admin: Record<string, string>;
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(seedUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-functions-key': host.functionKey, ...headers },
+      headers: { 'content-type': 'application/json', 'x-functions-key': host.functionKey, ...admin, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as SeedAnswer };
@@ -32,6 +33,7 @@ describe('POST /api/manage/seed', () => {
   before(async () => {
     host = await startLocalHost({ SEED_CUSTOMER_COUNT: '30' });
     seedUrl = `${host.baseUrl}/api/manage/seed`;
+    admin = await host.authHeaders(['admin']);
   });
   after(async () => host?.stop());
 
@@ -40,8 +42,17 @@ describe('POST /api/manage/seed', () => {
     assert.equal(missing.status, 401);
     const wrong = await post({}, { 'x-functions-key': 'nope' });
     assert.equal(wrong.status, 401);
-    const query = await fetch(`${seedUrl}?code=${host.functionKey}`, { method: 'POST' });
+    const query = await fetch(`${seedUrl}?code=${host.functionKey}`, { method: 'POST', headers: admin });
     assert.equal(query.status, 200);
+  });
+
+  it('requires an admin token on top of the function key', async () => {
+    const none = await fetch(seedUrl, { method: 'POST', headers: { 'x-functions-key': host.functionKey } });
+    assert.equal(none.status, 401);
+    assert.match(none.headers.get('www-authenticate') ?? '', /^Bearer resource_metadata="/);
+    const support = await post({}, await host.authHeaders(['support.write', 'security']));
+    assert.equal(support.status, 403);
+    assert.equal(support.body.error?.code, 'FORBIDDEN');
   });
 
   it('skips when the store already holds the requested seed', async () => {

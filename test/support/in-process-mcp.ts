@@ -3,6 +3,7 @@
 // path — schemas, validation, roles, error mapping — at unit-test speed.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { ALL_ROLES, developmentPrincipal } from '../../shared/auth/principal.js';
+import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../shared/context/app-context.js';
 import { fixedClock } from '../../shared/context/clock.js';
@@ -18,6 +19,8 @@ export interface InProcessMcp {
   client: Client;
   /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
   contentTypes: string[];
+  /** The audit trail, newest first. */
+  auditRecords(): Promise<AuditRecord[]>;
   call(name: string, args: Record<string, unknown>, options?: { onprogress?: (progress: number) => void }): Promise<ToolResult>;
   close(): Promise<void>;
 }
@@ -35,20 +38,24 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const anchorDate = options.anchorDate ?? TOOL_TEST_ANCHOR;
   const config = loadConfig({
     SQLITE_PATH: ':memory:',
+    // Authentication is replaced below by a fixed principal; `disabled` keeps the local issuer's
+    // key file from being created under the repo's DATA_DIR.
+    AUTH_MODE: 'disabled',
     SEED_CUSTOMER_COUNT: String(options.customerCount ?? 40),
     SEED_ANCHOR_DATE: anchorDate,
     ...options.env,
   });
   let next = 0;
+  const roles = options.roles ?? ALL_ROLES;
   const ctx = await createAppContext(config, {
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `test-${(next += 1)}`,
     logSink: () => {},
+    authenticate: async () => ({ ok: true, principal: developmentPrincipal(roles) }),
   });
-  const roles = options.roles ?? ALL_ROLES;
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await ctx.mcp(new Request(input, init), { principal: developmentPrincipal(roles), requestId: 'req-tool-test' });
+    const res = await ctx.mcp(new Request(input, init), 'req-tool-test');
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
@@ -58,6 +65,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     ctx,
     client,
     contentTypes,
+    auditRecords: () => ctx.store.audit.list(1000),
     async call(name, args, callOptions) {
       const result = (await client.callTool(
         { name, arguments: args },

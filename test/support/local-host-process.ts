@@ -5,12 +5,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadOrCreateLocalIssuer, type MintOptions } from '../../shared/auth/local-issuer.js';
+import { LOCAL_TENANT_ID } from '../../shared/auth/principal.js';
+
+/** Every app role, as tokens carry them (the defaults of WRITE_ROLE, SECURITY_ROLE, ADMIN_ROLE). */
+export const ALL_APP_ROLES = ['support.write', 'security', 'admin'] as const;
+export const LOCAL_AUDIENCE = 'api://contoso-mcp-local';
 
 export interface LocalHostProcess {
   baseUrl: string;
   mcpUrl: string;
   functionKey: string;
   dataDir: string;
+  /** A token from the host's own local issuer (same key file); every role unless told otherwise. */
+  mintToken(overrides?: Partial<MintOptions>): Promise<string>;
+  /** `{ authorization: 'Bearer …' }` for a token with `roles` (default: every role). */
+  authHeaders(roles?: readonly string[]): Promise<Record<string, string>>;
   output(): string;
   stop(): Promise<void>;
 }
@@ -50,9 +60,26 @@ export async function startLocalHost(env: Record<string, string> = {}): Promise<
       reject(new Error(`local host exited with ${code} before it was ready:\n${output}`));
     });
   });
+  const keyFile = env.LOCAL_ISSUER_KEY_FILE ?? path.join(dataDir, 'local-issuer-key.json');
+  const mintToken = async (overrides: Partial<MintOptions> = {}) => {
+    const issuer = await loadOrCreateLocalIssuer(keyFile, { now: () => new Date() });
+    return issuer.mint({
+      sub: 'e2e-tester',
+      tid: LOCAL_TENANT_ID,
+      roles: [...ALL_APP_ROLES],
+      scope: 'MCP.Access',
+      audience: LOCAL_AUDIENCE,
+      expiresInSeconds: 3600,
+      ...overrides,
+    });
+  };
   return {
     baseUrl,
     mcpUrl: `${baseUrl}/api/mcp`,
+    mintToken,
+    async authHeaders(roles = ALL_APP_ROLES) {
+      return { authorization: `Bearer ${await mintToken({ roles })}` };
+    },
     functionKey: env.LOCAL_FUNCTION_KEY ?? 'test-function-key',
     dataDir,
     output: () => output,

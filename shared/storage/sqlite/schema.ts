@@ -159,4 +159,20 @@ export const MIGRATIONS: readonly string[] = [
     tokenize = 'porter unicode61'
   );
   `,
+  `
+  CREATE TABLE audit_records (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    audit_id     TEXT NOT NULL UNIQUE,
+    at           TEXT NOT NULL,
+    request_id   TEXT NOT NULL,
+    caller_id    TEXT NOT NULL,
+    tenant_id    TEXT NOT NULL,
+    tool         TEXT NOT NULL,
+    argument_ids TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    result       TEXT,
+    reason       TEXT
+  );
+  CREATE INDEX audit_records_by_time ON audit_records(at, seq);
+  `,
 ];

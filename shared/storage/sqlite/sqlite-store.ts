@@ -9,6 +9,7 @@ import { createBulkLoad } from './bulk-load.js';
 import { createSqliteCustomerRepo } from './customer-repo.js';
 import { createExportAll } from './export-all.js';
 import { createSqliteIncidentRepo } from './incident-repo.js';
+import { createSqliteAuditLog } from './audit-log.js';
 import { createSqliteKnowledgeRepo } from './knowledge-repo.js';
 import { openDatabase } from './open-database.js';
 import { createSqliteOrderRepo } from './order-repo.js';
@@ -44,6 +45,7 @@ export function createSqliteStore(options: SqliteStoreOptions): ContosoStore {
     incidents: createSqliteIncidentRepo(db),
     securityLogs: createSqliteSecurityLogRepo(db),
     knowledge: createSqliteKnowledgeRepo(db),
+    audit: createSqliteAuditLog(db),
     async seedState() {
       const row = readState.get();
       return row ? (JSON.parse(row.doc) as SeedState) : null;

@@ -75,7 +75,7 @@ describe('MCP endpoint (in-process)', () => {
   let ctx: AppContext;
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await ctx.mcp(new Request(input, init), { principal: developmentPrincipal(), requestId: 'req-test' });
+    const res = await ctx.mcp(new Request(input, init), 'req-test');
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
@@ -87,10 +87,11 @@ describe('MCP endpoint (in-process)', () => {
   }
 
   before(async () => {
-    const config = loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '3', SEED_ANCHOR_DATE: '2026-01-01', TOOL_TIMEOUT_MS: '150' });
+    const config = loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '3', SEED_ANCHOR_DATE: '2026-01-01', TOOL_TIMEOUT_MS: '150', AUTH_MODE: 'disabled' });
     ctx = await createAppContext(config, {
       tools: [slowTool, throwingTool, badOutputTool, progressTool, restrictedTool],
       logSink: () => {},
+      authenticate: async () => ({ ok: true, principal: developmentPrincipal() }),
     });
   });
   after(async () => ctx?.close());
