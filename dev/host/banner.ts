@@ -9,6 +9,8 @@ export interface BannerInput {
   authMode: string;
   /** A token with every role (local auth mode only). */
   token: string | undefined;
+  /** The MCP conformance suite's fixtures are served next to the Contoso tools. */
+  conformanceFixtures?: boolean;
 }
 
 export function renderBanner(input: BannerInput): string {
@@ -35,6 +37,7 @@ export function renderBanner(input: BannerInput): string {
     `  Function key   ${input.functionKey}${input.functionKeyGenerated ? '   (generated; set LOCAL_FUNCTION_KEY to keep one)' : ''}`,
     '                 send it as x-functions-key (with an admin token) for api/manage/* routes',
     ...auth,
+    ...(input.conformanceFixtures ? ['  Fixtures       MCP conformance suite fixtures (test_* tools, resources, prompts): DEVELOPMENT ONLY'] : []),
     '',
     'Connect a client (header Authorization: Bearer <token>):',
     '  MCP Inspector CLI (pinned in this repo), in another terminal — it mints a token itself:',

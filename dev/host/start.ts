@@ -1,11 +1,14 @@
 // `npm start`: serves the real registrations of functions/ over node:http on 127.0.0.1:PORT,
 // warms the app (opens and seeds the store), and prints how to connect, with a development
-// token carrying every role when AUTH_MODE=local. Development only.
+// token carrying every role when AUTH_MODE=local. With MCP_CONFORMANCE_FIXTURES=true it also
+// serves the MCP conformance suite's fixtures. Development only.
 import './core-api-shim.js';
 import http from 'node:http';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
+import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
+import { conformanceFixtures } from '../conformance/conformance-fixtures.js';
 import { renderBanner } from './banner.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
   // The app reads PORT for its public URL; give it the port actually bound (PORT=0 picks one).
   process.env.PORT = String(port);
   const config = loadConfig(process.env);
+  // Must precede loading the app: functions/runtime.ts reads the installed extensions.
+  if (config.mcp.conformanceFixtures) installHostExtensions([conformanceFixtures]);
   const app = await loadFunctionApp(process.cwd());
   const routes = buildHttpRoutes(app.functions, app.routePrefix);
   const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();
@@ -70,7 +75,15 @@ async function main(): Promise<void> {
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
   const token = await developmentToken(config);
   process.stdout.write(
-    renderBanner({ baseUrl, functionKey, functionKeyGenerated: !config.runtime.localFunctionKey, readiness, authMode: config.auth.mode, token }),
+    renderBanner({
+      baseUrl,
+      functionKey,
+      functionKeyGenerated: !config.runtime.localFunctionKey,
+      readiness,
+      authMode: config.auth.mode,
+      token,
+      conformanceFixtures: config.mcp.conformanceFixtures,
+    }),
   );
   const stop = () => {
     server.close(() => process.exit(0));

@@ -35,11 +35,21 @@ export interface Config {
     /** Largest request body accepted, in bytes. */
     readonly maxBodyBytes: number;
   };
-  readonly mcp: {
-    /** Time budget of one tool call, in milliseconds. */
-    readonly toolTimeoutMs: number;
-  };
+  readonly mcp: McpConfig;
   readonly auth: AuthConfig;
+}
+
+export interface McpConfig {
+  /** Time budget of one tool call, in milliseconds. */
+  readonly toolTimeoutMs: number;
+  /**
+   * HMAC key that seals multi-round-trip `requestState`; every instance must share it. Locally a
+   * public development key by default; in Azure unset until MCP_REQUEST_STATE_KEY is given, and
+   * then every echoed requestState is refused.
+   */
+  readonly requestStateKey: string | undefined;
+  /** Development only: the local host serves the MCP conformance suite's test fixtures. */
+  readonly conformanceFixtures: boolean;
 }
 
 /**

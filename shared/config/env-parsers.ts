@@ -64,6 +64,20 @@ export const isoDateSetting = z
     return value;
   });
 
+/** A secret of at least `minLength` characters; absent or blank → undefined. Never echoed. */
+export function secretSetting(minLength: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const trimmed = value?.trim();
+      if (trimmed === undefined || trimmed === '') return undefined;
+      if (trimmed.length >= minLength) return trimmed;
+      ctx.addIssue({ code: 'custom', message: `expected a secret of at least ${minLength} characters` });
+      return z.NEVER;
+    });
+}
+
 /** An optional non-empty string; blank → undefined. */
 export const optionalString = z
   .string()

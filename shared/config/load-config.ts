@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
+import { buildMcpConfig } from './mcp-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
 /** Requests larger than this are refused with 413 (the MCP endpoint and every JSON API). */
@@ -46,7 +47,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   const dataDir = path.resolve(s.DATA_DIR ?? '.data');
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
-  if (problems.length > 0 || 'problems' in auth) throw new ConfigError(problems);
+  const mcp = buildMcpConfig({ settings: s, inAzure });
+  if ('problems' in mcp) problems.push(...mcp.problems);
+  if (problems.length > 0 || 'problems' in auth || 'problems' in mcp) throw new ConfigError(problems);
 
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
@@ -70,7 +73,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
       ),
       maxBodyBytes: MAX_BODY_BYTES,
     },
-    mcp: { toolTimeoutMs: s.TOOL_TIMEOUT_MS },
+    mcp: mcp.mcp,
     auth: auth.auth,
   };
   return deepFreeze(config);

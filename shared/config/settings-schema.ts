@@ -10,6 +10,7 @@ import {
   optionalString,
   patternListSetting,
   patternSetting,
+  secretSetting,
   urlSetting,
 } from './env-parsers.js';
 
@@ -25,6 +26,9 @@ const AUDIENCE = /^[^\s,]+$/;
 
 /** Longest tool call allowed; host.json `functionTimeout` (10 min) must stay above it. */
 export const MAX_TOOL_TIMEOUT_MS = 300_000;
+
+/** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
+export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
@@ -47,6 +51,8 @@ export const settingsSchema = z.object({
   ALLOWED_HOSTS: listSetting,
   ALLOWED_ORIGINS: listSetting,
   TOOL_TIMEOUT_MS: integerSetting(30_000, 100, MAX_TOOL_TIMEOUT_MS),
+  MCP_REQUEST_STATE_KEY: secretSetting(MIN_REQUEST_STATE_KEY_LENGTH),
+  MCP_CONFORMANCE_FIXTURES: booleanSetting(false),
 
   AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
   AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),
@@ -76,4 +82,4 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY']);

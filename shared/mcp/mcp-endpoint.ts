@@ -1,11 +1,13 @@
 // The MCP endpoint as a web handler (Request → Response): HTTP-level checks first (DNS
-// rebinding, CORS, method, media types, protocol version, body size, JSON), then routing to
-// the 2025-era stateless leg or the SDK's 2026-07-28 handler. Built once per process.
+// rebinding, CORS, method, media types, body size, JSON), then routing to the 2025-era
+// stateless leg (after its protocol-version check) or the SDK's 2026-07-28 handler. Built once
+// per process.
 import {
   createMcpHandler,
   isLegacyRequest,
   SUPPORTED_PROTOCOL_VERSIONS,
   type McpServerFactory,
+  type ServerEventBus,
 } from '@modelcontextprotocol/server';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import type { Logger } from '../telemetry/logger.js';
@@ -24,6 +26,8 @@ export const ALL_PROTOCOL_VERSIONS: readonly string[] = [...SUPPORTED_PROTOCOL_V
 
 export interface McpEndpointOptions {
   factory: McpServerFactory;
+  /** Change events for `subscriptions/listen` streams (default: a bus of this endpoint's own). */
+  bus?: ServerEventBus;
   allowedHosts: readonly string[];
   allowedOrigins: readonly string[];
   maxBodyBytes: number;
@@ -39,7 +43,13 @@ export type McpEndpoint = (request: Request, requestId: string) => Promise<Respo
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const { allowedHosts, allowedOrigins, maxBodyBytes, logger } = options;
   const onerror = (error: Error) => logger.debug('mcp request rejected', { error });
-  const modern = createMcpHandler(options.factory, { legacy: 'reject', responseMode: 'auto', maxRequestBodySize: maxBodyBytes, onerror });
+  const modern = createMcpHandler(options.factory, {
+    legacy: 'reject',
+    responseMode: 'auto',
+    maxRequestBodySize: maxBodyBytes,
+    onerror,
+    ...(options.bus ? { bus: options.bus } : {}),
+  });
   const legacy = createLegacyStatelessHandler(options.factory, maxBodyBytes);
 
   return async (request, requestId) => {
@@ -73,10 +83,6 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (!acceptsMcpResponses(request.headers.get('accept'))) {
       return jsonRpcErrorResponse(406, JSON_RPC.SERVER_ERROR, 'Not Acceptable: Accept must include application/json and text/event-stream');
     }
-    const version = request.headers.get('mcp-protocol-version');
-    if (version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
-      return jsonRpcErrorResponse(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`);
-    }
     const body = await readLimitedBody(request, maxBodyBytes);
     if (!body.ok) {
       return body.reason === 'too_large'
@@ -95,12 +101,16 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     // The SDK transports insist on both media types; `*/*` has already been accepted above.
     const headers = new Headers(request.headers);
     headers.set('accept', 'application/json, text/event-stream');
-    await options.toolAudit.refusedCalls(parsed, caller);
     const forward = new Request(request.url, { method: 'POST', headers, signal: request.signal });
-    const authInfo = toAuthInfo(caller);
-    if (await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes })) {
-      return legacy(forward, parsed, authInfo);
+    const isLegacy = await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes });
+    // 2026-07-28 requests are checked by the SDK, which answers with the request's id and the
+    // supported versions; 2025-era ones (initialize included) are checked here.
+    const version = request.headers.get('mcp-protocol-version');
+    if (isLegacy && version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
+      return jsonRpcErrorResponse(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`);
     }
-    return modern.fetch(forward, { authInfo, parsedBody: parsed });
+    await options.toolAudit.refusedCalls(parsed, caller);
+    const authInfo = toAuthInfo(caller);
+    return isLegacy ? legacy(forward, parsed, authInfo) : modern.fetch(forward, { authInfo, parsedBody: parsed });
   }
 }

@@ -1,5 +1,6 @@
 // The MCP endpoint in-process, with test tools: the time budget, tools that throw or return
-// output that breaks their schema, and SSE used only when a call sends progress — in both eras.
+// output that breaks their schema, and SSE used only when a call sends progress — in both eras;
+// and the 2026-era answer to an unsupported protocol version.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
@@ -9,6 +10,12 @@ import { loadConfig } from '../../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../../shared/context/app-context.js';
 import { defineTool } from '../../../shared/mcp/define-tool.js';
 import { READ_ONLY } from '../../../shared/tools/common/schemas.js';
+
+const ENVELOPE_2026 = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 
 const slowTool = defineTool({
   name: 'slow_tool',
@@ -152,4 +159,15 @@ describe('MCP endpoint (in-process)', () => {
       });
     });
   }
+
+  it('answers an unsupported 2026-era protocol version with the request id and the supported versions', async () => {
+    const body = { jsonrpc: '2.0', id: 301, method: 'server/discover', params: { _meta: { ...ENVELOPE_2026, 'io.modelcontextprotocol/protocolVersion': 'v999' } } };
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': 'v999', 'mcp-method': 'server/discover' };
+    const res = await ctx.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), 'req-test');
+    const answer = (await res.json()) as { id: unknown; error?: { data?: { supported?: string[]; requested?: string } } };
+
+    assert.equal(res.status, 400);
+    assert.equal(answer.id, 301);
+    assert.deepEqual(answer.error?.data, { supported: ['2026-07-28'], requested: 'v999' });
+  });
 });

@@ -1,0 +1,57 @@
+// Tests of the mcp settings: the requestState key (a public development default locally, none in
+// Azure, at least 32 characters and never echoed) and the conformance fixtures, refused in Azure.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../../shared/config/load-config.js';
+import { DEVELOPMENT_REQUEST_STATE_KEY } from '../../../shared/config/mcp-config.js';
+
+const NOW = new Date('2026-03-15T22:45:00Z');
+const AZURE = {
+  WEBSITE_INSTANCE_ID: 'a1b2c3',
+  WEBSITE_HOSTNAME: 'contoso-mcp.azurewebsites.net',
+  AUTH_AUDIENCE: 'api://contoso-mcp',
+  ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',
+};
+const KEY = 'k'.repeat(32);
+
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
+  try {
+    loadConfig(env, NOW);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('loadConfig accepted an invalid environment');
+}
+
+describe('mcp settings', () => {
+  it('default to the development requestState key and no fixtures outside Azure', () => {
+    const { mcp } = loadConfig({}, NOW);
+
+    assert.deepEqual(mcp, { toolTimeoutMs: 30_000, requestStateKey: DEVELOPMENT_REQUEST_STATE_KEY, conformanceFixtures: false });
+    assert.ok(DEVELOPMENT_REQUEST_STATE_KEY.length >= 32);
+  });
+
+  it('have no requestState key in Azure unless MCP_REQUEST_STATE_KEY is set', () => {
+    assert.equal(loadConfig(AZURE, NOW).mcp.requestStateKey, undefined);
+    assert.equal(loadConfig({ ...AZURE, MCP_REQUEST_STATE_KEY: ` ${KEY} ` }, NOW).mcp.requestStateKey, KEY);
+  });
+
+  it('refuse a requestState key under 32 characters without echoing it', () => {
+    const problems = problemsOf({ MCP_REQUEST_STATE_KEY: 'short-secret-value' });
+
+    assert.deepEqual(problems, ['MCP_REQUEST_STATE_KEY: expected a secret of at least 32 characters']);
+  });
+
+  it('turn the conformance fixtures on locally', () => {
+    assert.equal(loadConfig({ MCP_CONFORMANCE_FIXTURES: 'true' }, NOW).mcp.conformanceFixtures, true);
+  });
+
+  it('refuse the conformance fixtures in Azure, whatever else is allowed', () => {
+    for (const env of [{ ...AZURE }, { ...AZURE, AUTH_MODE: 'disabled', ALLOW_INSECURE_AUTH_IN_AZURE: 'true' }]) {
+      const problems = problemsOf({ ...env, MCP_CONFORMANCE_FIXTURES: 'true' });
+      assert.equal(problems.length, 1);
+      assert.match(problems[0] ?? '', /^MCP_CONFORMANCE_FIXTURES: .* refused in Azure/);
+    }
+  });
+});
