@@ -45,6 +45,13 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } });
       return;
     }
+    // `Host: user@localhost` (or an absolute-form target with userinfo) parses, but a web
+    // Request refuses URLs with credentials: a client error, not a 500.
+    if (url.username !== '' || url.password !== '') {
+      req.resume();
+      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } });
+      return;
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     const candidates = options.routes
       .map((route) => ({ route, params: route.route.match(url.pathname) }))

@@ -1,0 +1,44 @@
+// The local host's own handling of requests a web Request cannot represent: a Host header or an
+// absolute-form target carrying userinfo is a 400, not a 500 (found by the fuzz corpus).
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { createLocalHostServer } from '../../../dev/host/local-host.js';
+import { compileRoute } from '../../../dev/host/route-matcher.js';
+
+/** Sends `head` (request line and headers) and returns the status of the answer. */
+function statusOf(port: number, head: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${head.join('\r\n')}\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)));
+  });
+}
+
+describe('local host request handling', () => {
+  const server = createLocalHostServer({
+    functionKey: 'key',
+    routes: [{ functionName: 'ping', route: compileRoute('api/ping'), methods: new Set(['GET']), authLevel: 'anonymous', callback: () => ({ body: 'pong' }) }],
+  });
+  let port = 0;
+  before(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('serves a plain request', async () => {
+    assert.equal(await statusOf(port, ['GET /api/ping HTTP/1.1', 'Host: localhost']), 200);
+  });
+
+  it('answers 400 to a Host header with userinfo', async () => {
+    assert.equal(await statusOf(port, ['GET /api/ping HTTP/1.1', 'Host: user:secret@localhost']), 400);
+  });
+
+  it('answers 400 to an absolute-form target with userinfo', async () => {
+    assert.equal(await statusOf(port, ['GET http://user:secret@localhost/api/ping HTTP/1.1', 'Host: localhost']), 400);
+  });
+});
