@@ -1,5 +1,6 @@
 // Parses the environment once into a frozen Config, or throws ConfigError naming every
 // bad setting and what was expected. Defaults that depend on where the app runs live here.
+import os from 'node:os';
 import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
@@ -44,7 +45,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if (inAzure && s.SQLITE_PATH === ':memory:' && s.SEED_ON_STARTUP === false) {
     problems.push('SQLITE_PATH: an in-memory store in Azure must be seeded at start-up (SEED_ON_STARTUP=true)');
   }
-  const dataDir = path.resolve(s.DATA_DIR ?? '.data');
+  // In Azure the app's own folder is read-only (run from package): default to the instance's temp disk.
+  const dataDir = path.resolve(s.DATA_DIR ?? (inAzure ? path.join(os.tmpdir(), 'contoso-mcp') : '.data'));
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
   const mcp = buildMcpConfig({ settings: s, inAzure });

@@ -1,6 +1,7 @@
 // Tests of loadConfig: defaults locally and in Azure, one error listing every bad setting,
 // secrets kept out of errors, path resolution and a deeply frozen result.
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig, MAX_BODY_BYTES } from '../../../shared/config/load-config.js';
@@ -216,5 +217,18 @@ describe('loadConfig', () => {
     assert.throws(() => {
       (config.seed as { customerCount: number }).customerCount = 1;
     }, TypeError);
+  });
+});
+
+describe('loadConfig data folder in Azure', () => {
+  it('defaults DATA_DIR to the temp disk in Azure, where the app folder is read-only', () => {
+    const config = loadConfig({
+      WEBSITE_INSTANCE_ID: 'abc',
+      WEBSITE_HOSTNAME: 'contoso.azurewebsites.net',
+      AUTH_AUDIENCE: 'api://contoso-mcp',
+      ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',
+    });
+    assert.equal(config.store.dataDir, path.join(os.tmpdir(), 'contoso-mcp'));
+    assert.equal(loadConfig({ DATA_DIR: '/srv/data' }).store.dataDir, '/srv/data');
   });
 });
