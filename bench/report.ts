@@ -1,0 +1,140 @@
+// Turns a bench run into tables (terminal text and Markdown): throughput and latency per
+// server and workload, our ratios to each reference, cold start, memory, package size, goals.
+import type { BenchResults } from './results.js';
+import { ratio } from './stats.js';
+import { fmt, megabytes, renderMarkdown, renderText, times, type Table } from './table.js';
+import { SERVER_IDS, SERVER_LABELS } from './targets.js';
+
+function throughputTable(results: BenchResults): Table {
+  const saturated = results.throughput.some((m) => m.clientBusy > 0.9);
+  const disturbed = results.throughput.some((m) => m.rounds.some((round) => round.otherCpuMs / round.windowMs > 0.25));
+  return {
+    title: `Throughput and latency (closed loop, ${results.options.concurrency} connections, ${results.options.rounds} × ${results.options.seconds} s per row, median round)`,
+    header: ['server', 'workload', 'req/s', 'rounds min–max', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'server busy', 'client busy', 'other', 'errors'],
+    leftColumns: [0, 1],
+    rows: results.throughput.map((m) => [
+      SERVER_LABELS[m.server],
+      m.label,
+      fmt(m.reqPerSec),
+      `${fmt(m.reqPerSecMin)}–${fmt(m.reqPerSecMax)}`,
+      fmt(m.p50Ms, 2),
+      fmt(m.p99Ms, 2),
+      fmt(m.cpuPerRequestUs),
+      `${fmt(m.serverBusy * 100)} %`,
+      `${fmt(m.clientBusy * 100)} %`,
+      `${fmt(m.otherBusy * 100)} %`,
+      String(m.errors),
+    ]),
+    notes: [
+      'busy = CPU time ÷ wall time of the window (100 % = one core); other = CPU used by anything else (other processes, kernel network work).',
+      ...(disturbed ? ['Some rounds ran while something else used over 25 % of a core; rates vary more than CPU per request does.'] : []),
+      ...(saturated ? ['Warning: the load generator was over 90 % busy on some rows; those rates may be client-bound.'] : []),
+    ],
+  };
+}
+
+function ratioTable(results: BenchResults): Table {
+  const labels = [...new Set(results.ratios.map((row) => row.label))];
+  const metrics = [
+    { name: 'req/s', pick: (row: BenchResults['ratios'][number]) => row.reqPerSec, better: 'higher is better' },
+    { name: 'CPU/request', pick: (row: BenchResults['ratios'][number]) => row.cpuPerRequest, better: 'lower is better' },
+    { name: 'p50 latency', pick: (row: BenchResults['ratios'][number]) => row.p50, better: 'lower is better' },
+    { name: 'p99 latency', pick: (row: BenchResults['ratios'][number]) => row.p99, better: 'lower is better' },
+  ];
+  return {
+    title: 'Ours ÷ reference (tools/list ↔ tools/list; our tools ↔ the references’ trivial tool)',
+    header: ['our workload', 'metric', '÷ bare', '÷ v1', '÷ v2'],
+    leftColumns: [0, 1],
+    rows: labels.flatMap((label) =>
+      metrics.map((metric) => {
+        const cell = (reference: string) => {
+          const row = results.ratios.find((candidate) => candidate.label === label && candidate.reference === reference);
+          return times(row ? metric.pick(row) : undefined);
+        };
+        return [label, `${metric.name} (${metric.better})`, cell('bare'), cell('v1'), cell('v2')];
+      }),
+    ),
+  };
+}
+
+function coldStartTable(results: BenchResults): Table {
+  const v1 = results.coldStart.v1?.medianMs;
+  return {
+    title: `Cold start: spawn → first good tools/call (median of ${results.options.coldStarts}, pre-seeded store for ours)`,
+    header: ['server', 'median ms', 'min ms', 'max ms', '÷ v1'],
+    rows: SERVER_IDS.flatMap((id) => {
+      const cold = results.coldStart[id];
+      return cold ? [[SERVER_LABELS[id], fmt(cold.medianMs), fmt(Math.min(...cold.runsMs)), fmt(Math.max(...cold.runsMs)), times(ratio(cold.medianMs, v1))]] : [];
+    }),
+  };
+}
+
+function memoryTable(results: BenchResults): Table {
+  return {
+    title: 'Resident memory (VmRSS)',
+    header: ['server', 'idle after start', 'peak under load'],
+    rows: SERVER_IDS.map((id) => [SERVER_LABELS[id], megabytes(results.rss[id]?.idleBytes), megabytes(results.rss[id]?.peakUnderLoadBytes)]),
+  };
+}
+
+function packageTable(results: BenchResults): Table | undefined {
+  const size = results.packageSize;
+  if (!size) return undefined;
+  const prebuilds = Object.entries(size.sqlitePrebuilds);
+  const prebuildBytes = prebuilds.reduce((sum, [, bytes]) => sum + bytes, 0);
+  return {
+    title: 'Deployment package (dist/ without dist/dev, plus npm ci --omit=dev)',
+    header: ['part', 'size', 'files'],
+    rows: [
+      ['compiled app (dist/functions + dist/shared)', megabytes(size.app.bytes, 2), String(size.app.files)],
+      ['source maps (part of the compiled app)', megabytes(size.appSourceMaps.bytes, 2), String(size.appSourceMaps.files)],
+      ['production node_modules', megabytes(size.productionModules.bytes), String(size.productionModules.files)],
+      ['total', megabytes(size.app.bytes + size.productionModules.bytes), String(size.app.files + size.productionModules.files)],
+    ],
+    notes: [
+      `Largest packages: ${size.largestPackages.map((p) => `${p.name} ${megabytes(p.bytes)}`).join(', ')}.`,
+      prebuilds.length > 0
+        ? `better-sqlite3's prebuilt binaries are included: ${prebuilds.length} platforms, ${megabytes(prebuildBytes)} (${prebuilds.map(([name]) => name).join(', ')}); Azure Linux needs only linux-x64.node (${megabytes(size.sqlitePrebuilds['linux-x64.node'])}).`
+        : 'better-sqlite3 has no prebuilt binaries in this install (it would need a compiler at install time).',
+      `better-sqlite3 also carries ${megabytes(size.sqliteSourceBytes)} of C/C++ sources (deps/, src/) that nothing loads at run time.`,
+    ],
+  };
+}
+
+function goalsTable(results: BenchResults): Table {
+  return {
+    title: 'Goals',
+    header: ['goal', 'target', 'measured', 'rounds min–max', 'from CPU/request', 'met'],
+    leftColumns: [0, 1, 5],
+    rows: results.goals.map((goal) => [
+      goal.goal,
+      goal.target,
+      goal.unit === '×' ? times(goal.measured) : `${fmt(goal.measured)} ${goal.unit}`,
+      goal.roundRange ? `${times(goal.roundRange[0])}–${times(goal.roundRange[1])}` : '',
+      goal.measuredByCpu === undefined ? '' : times(goal.measuredByCpu),
+      goal.met ? 'yes' : 'no',
+    ]),
+    notes: [
+      'met: judged on the measured value (ratio of median rates). rounds min–max: the ratio within each round, where ours and the reference ran seconds apart.',
+      '"from CPU/request": the reference\'s server CPU per request ÷ ours, a cross-check that a noisy machine disturbs less.',
+    ],
+  };
+}
+
+function machineLine(results: BenchResults): string {
+  const m = results.machine;
+  return `Machine: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGB} GB, ${m.kernel}, Node ${m.node}; ${m.pinned ? 'servers on core 1, load generator on core 0 (taskset)' : 'not pinned (no taskset)'}. Run ${results.startedAt}, ${fmt(results.durationSeconds)} s.`;
+}
+
+function tables(results: BenchResults): Table[] {
+  const pkg = packageTable(results);
+  return [throughputTable(results), ratioTable(results), coldStartTable(results), memoryTable(results), ...(pkg ? [pkg] : []), goalsTable(results)];
+}
+
+export function renderReportText(results: BenchResults): string {
+  return [machineLine(results), ...tables(results).map(renderText)].join('\n\n');
+}
+
+export function renderReportMarkdown(results: BenchResults): string {
+  return `${[machineLine(results), ...tables(results).map(renderMarkdown)].join('\n\n')}\n`;
+}
