@@ -112,7 +112,8 @@ async function writeResponse(res: http.ServerResponse, response: InstanceType<ty
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   res.writeHead(response.status ?? 200, headers);
-  res.flushHeaders();
+  // Streams (SSE) must show their headers at once; a plain body goes out with them in one write.
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();
   const body = response.body as NodeReadableStream | null;
   if (body === null) {
     res.end();

@@ -10,7 +10,7 @@ import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';
 import { readLimitedBody } from '../http/read-limited-body.js';
 import { seedStore } from '../seed/ensure-seeded.js';
-import { SEED_GENERATOR_VERSION, type SeedSettings } from '../seed/generate-dataset.js';
+import { SEED_GENERATOR_VERSION, type SeedSettings } from '../seed/seed-settings.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
 import { calendarDate } from '../tools/common/schemas.js';

@@ -6,6 +6,7 @@ import { createPassthroughVerifier } from './dev-principal.js';
 import { entraIssuers } from './entra-issuers.js';
 import { LOCAL_ISSUER_ID, loadOrCreateLocalIssuer, type LocalIssuer } from './local-issuer.js';
 import { createRemoteJwks } from './remote-jwks.js';
+import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verify-access-token.js';
 
 export interface ConfiguredVerifierDependencies {
@@ -38,12 +39,13 @@ export async function createConfiguredVerifier(auth: AuthConfig, deps: Configure
         cooldownMs: auth.jwksCooldownMs,
         fetch: deps.fetch,
       });
-      return { verify: createAccessTokenVerifier({ ...common, getKey, issuersFor: entraIssuers(auth.authorityHost) }), localIssuer: undefined };
+      const verify = createAccessTokenVerifier({ ...common, getKey, issuersFor: entraIssuers(auth.authorityHost) });
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer: undefined };
     }
     case 'local': {
       const localIssuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: deps.now });
       const verify = createAccessTokenVerifier({ ...common, getKey: localIssuer.getKey, issuersFor: () => [LOCAL_ISSUER_ID] });
-      return { verify, localIssuer };
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer };
     }
     case 'passthrough':
       return { verify: createPassthroughVerifier({ roleNames: auth.roles }), localIssuer: undefined };

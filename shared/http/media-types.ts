@@ -12,7 +12,12 @@ export function isJsonContentType(value: string | null): boolean {
 /** A POST must accept both JSON and SSE answers, or say `*\/*`. */
 export function acceptsMcpResponses(accept: string | null): boolean {
   if (accept === null) return false;
+  return acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*');
+}
+
+/** True when Accept names both `application/json` and `text/event-stream` itself. */
+export function acceptsMcpResponsesExplicitly(accept: string | null): boolean {
+  if (accept === null) return false;
   const types = accept.split(',').map((part) => mediaTypeEssence(part));
-  if (types.includes('*/*')) return true;
   return types.includes('application/json') && types.includes('text/event-stream');
 }

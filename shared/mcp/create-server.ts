@@ -11,12 +11,14 @@ import {
   type ServerNotifier,
 } from '@modelcontextprotocol/server';
 import { hasRoles } from '../auth/principal.js';
+import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';
 import { fromAuthInfo } from './request-caller.js';
 import { requestStateVerifier } from './request-state.js';
 import { runTool } from './run-tool.js';
 import type { ServerExtension } from './server-extension.js';
 import type { ToolServices } from './tool-services.js';
+import { toolCallHint } from './tool-call-hint.js';
 
 export const SERVER_INFO = { name: 'contoso-mcp', title: 'Contoso customer support', version: '0.1.0' } as const;
 
@@ -47,7 +49,18 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
     CONTOSO_CAPABILITIES,
   );
   const verify = requestStateVerifier(requestState);
-  return ({ authInfo, era }) => {
+  // Built once: the registration config of each tool, with its JSON Schemas computed once.
+  const prepared = tools.map((tool) => ({
+    tool,
+    config: {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: withCachedJsonSchema(tool.input),
+      outputSchema: withCachedJsonSchema(tool.output),
+      annotations: tool.annotations,
+    },
+  }));
+  return ({ authInfo, era, requestInfo }) => {
     const caller = fromAuthInfo(authInfo);
     const server = new McpServer(SERVER_INFO, {
       capabilities,
@@ -57,18 +70,12 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
       // reply would reach another instance), so an input_required return fails at once there.
       inputRequired: { legacyShim: false },
     });
-    for (const tool of tools) {
-      if (!hasRoles(caller.principal, tool.roles)) continue;
-      server.registerTool(
-        tool.name,
-        {
-          title: tool.title,
-          description: tool.description,
-          inputSchema: tool.input,
-          outputSchema: tool.output,
-          annotations: tool.annotations,
-        },
-        (input: unknown, extra) => runTool({ tool, input, extra, caller, services, timeoutMs: toolTimeoutMs }),
+    // A tools/call needs only the tool it names; anything else (tools/list …) sees every tool.
+    const only = requestInfo ? toolCallHint(requestInfo) : undefined;
+    for (const { tool, config } of prepared) {
+      if ((only !== undefined && tool.name !== only) || !hasRoles(caller.principal, tool.roles)) continue;
+      server.registerTool(tool.name, config, (input: unknown, extra) =>
+        runTool({ tool, input, extra, caller, services, timeoutMs: toolTimeoutMs }),
       );
     }
     for (const extension of extensions) extension.register(server, { era, notify, requestState });

@@ -14,10 +14,11 @@ import type { Logger } from '../telemetry/logger.js';
 import { preflightResponse, withCorsHeaders } from '../http/cors.js';
 import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
 import { JSON_RPC, jsonRpcErrorResponse } from '../http/json-rpc-response.js';
-import { acceptsMcpResponses, isJsonContentType } from '../http/media-types.js';
+import { acceptsMcpResponses, acceptsMcpResponsesExplicitly, isJsonContentType } from '../http/media-types.js';
 import { readLimitedBody } from '../http/read-limited-body.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
 import { toAuthInfo, type RequestCaller } from './request-caller.js';
+import { recordToolCallHint } from './tool-call-hint.js';
 import type { ToolAudit } from './tool-audit.js';
 
 /** Protocol revisions served through the per-request envelope (2026-07-28 era). */
@@ -98,10 +99,10 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (parsed === null || typeof parsed !== 'object') {
       return jsonRpcErrorResponse(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object');
     }
-    // The SDK transports insist on both media types; `*/*` has already been accepted above.
-    const headers = new Headers(request.headers);
-    headers.set('accept', 'application/json, text/event-stream');
-    const forward = new Request(request.url, { method: 'POST', headers, signal: request.signal });
+    // The body is consumed, so the SDK works from `parsed` and the headers. Its transports insist
+    // on both media types in Accept: rebuild the request only when `*/*` was what we accepted.
+    const forward = acceptsMcpResponsesExplicitly(request.headers.get('accept')) ? request : withMcpAccept(request);
+    recordToolCallHint(forward, parsed);
     const isLegacy = await isLegacyRequest(forward, parsed, { maxRequestBodySize: maxBodyBytes });
     // 2026-07-28 requests are checked by the SDK, which answers with the request's id and the
     // supported versions; 2025-era ones (initialize included) are checked here.
@@ -113,4 +114,11 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     const authInfo = toAuthInfo(caller);
     return isLegacy ? legacy(forward, parsed, authInfo) : modern.fetch(forward, { authInfo, parsedBody: parsed });
   }
+}
+
+/** A body-less copy of `request` whose Accept names both MCP response types. */
+function withMcpAccept(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.set('accept', 'application/json, text/event-stream');
+  return new Request(request.url, { method: 'POST', headers, signal: request.signal });
 }

@@ -3,7 +3,7 @@
 import type { Clock } from '../context/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
-import { generateDataset, SEED_GENERATOR_VERSION, type SeedSettings } from './generate-dataset.js';
+import { SEED_GENERATOR_VERSION, type SeedSettings } from './seed-settings.js';
 
 export interface SeedOutcome {
   action: 'seeded' | 'skipped';
@@ -14,6 +14,8 @@ export interface SeedOutcome {
 
 export async function seedStore(store: ContosoStore, settings: SeedSettings, clock: Clock): Promise<SeedOutcome> {
   const started = performance.now();
+  // Loaded only when a seed is actually written: a seeded store starts without the generator.
+  const { generateDataset } = await import('./generate-dataset.js');
   const dataset = generateDataset(settings);
   await store.replaceAll(dataset, {
     generatorVersion: SEED_GENERATOR_VERSION,

@@ -9,15 +9,9 @@ import { buildPromotions } from './promotions.js';
 import { SCENARIOS } from './scenarios/scenario-list.js';
 import { generatedCustomerId } from './seed-ids.js';
 import { buildIncidents } from './service-incidents.js';
+import type { SeedSettings } from './seed-settings.js';
 import { sortDataset } from './sort-dataset.js';
 
-/** Bump when the generator's output changes, so stores seeded by an older one are reseeded. */
-export const SEED_GENERATOR_VERSION = 2;
-
-export interface SeedSettings {
-  customerCount: number;
-  anchorDate: string;
-}
 
 export function generateDataset(settings: SeedSettings): SeedDataset {
   const products = PRODUCT_CATALOGUE.map((product) => ({ ...product }));

@@ -44,18 +44,39 @@ export function toProductRow(product: Product): ProductRow {
 export const INSERT_PRODUCT = `INSERT INTO products VALUES (@product_id, @name, @category, @description, @monthly_fee,
   @data_cap_gb, @speed_tier_mbps, @roaming_available)`;
 
-export function createSqliteProductRepo(db: SqliteDatabase): ProductRepo {
-  const byId = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE product_id = ?');
+/** The product repo plus a hook the bulk loader calls after replacing the catalogue. */
+export interface SqliteProductRepo extends ProductRepo {
+  invalidate(): void;
+}
+
+/**
+ * The catalogue is small and read on most tool calls, so it is kept in memory: reloaded after
+ * this connection's own bulk load (invalidate) or when another connection has written to the
+ * file (SQLite's data_version changes).
+ */
+export function createSqliteProductRepo(db: SqliteDatabase): SqliteProductRepo {
   const all = db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY product_id');
-  const byCategory = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE category = ? ORDER BY product_id');
+  const dataVersion = db.prepare<[], { data_version: number }>('PRAGMA data_version');
+  let cached: { version: number; products: readonly Product[]; byId: ReadonlyMap<number, Product> } | undefined;
+  const catalogue = () => {
+    const version = dataVersion.get()?.data_version ?? -1;
+    if (cached === undefined || cached.version !== version) {
+      const products = all.all().map((row) => Object.freeze(toProduct(row)));
+      cached = { version, products, byId: new Map(products.map((p) => [p.productId, p])) };
+    }
+    return cached;
+  };
   return {
     async get(productId) {
-      const row = byId.get(productId);
-      return row ? toProduct(row) : null;
+      const product = catalogue().byId.get(productId);
+      return product ? { ...product } : null;
     },
     async list(filter) {
-      const rows = filter?.category ? byCategory.all(filter.category) : all.all();
-      return rows.map(toProduct);
+      const products = catalogue().products;
+      return (filter?.category ? products.filter((p) => p.category === filter.category) : products).map((p) => ({ ...p }));
+    },
+    invalidate() {
+      cached = undefined;
     },
   };
 }

@@ -31,11 +31,12 @@ export function createSqliteStore(options: SqliteStoreOptions): ContosoStore {
   const ping = db.prepare('SELECT 1');
   const replaceAll = createBulkLoad(db);
   const exportAll = createExportAll(db);
+  const products = createSqliteProductRepo(db);
 
   return {
     kind: 'sqlite',
     customers: createSqliteCustomerRepo(db),
-    products: createSqliteProductRepo(db),
+    products,
     subscriptions: createSqliteSubscriptionRepo(db),
     billing: createSqliteBillingRepo(db),
     usage: createSqliteUsageRepo(db),
@@ -51,7 +52,11 @@ export function createSqliteStore(options: SqliteStoreOptions): ContosoStore {
       return row ? (JSON.parse(row.doc) as SeedState) : null;
     },
     async replaceAll(dataset, state) {
-      replaceAll(dataset, state);
+      try {
+        replaceAll(dataset, state);
+      } finally {
+        products.invalidate();
+      }
     },
     async exportAll() {
       return exportAll();

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { InvalidArgumentError } from '../../../shared/errors/domain-error.js';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { PRODUCT_CATALOGUE } from '../../../shared/seed/catalogue.js';
-import { generateDataset, SEED_GENERATOR_VERSION } from '../../../shared/seed/generate-dataset.js';
+import { generateDataset } from '../../../shared/seed/generate-dataset.js';
+import { SEED_GENERATOR_VERSION } from '../../../shared/seed/seed-settings.js';
 import type { ContosoStore } from '../../../shared/storage/contoso-store.js';
 import { DATASET_COLLECTIONS, type SeedDataset, type SeedState } from '../../../shared/storage/seed-dataset.js';
 

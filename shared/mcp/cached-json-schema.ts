@@ -1,0 +1,37 @@
+// A zod schema wrapped so its JSON Schema is computed once per process instead of on every
+// request: the SDK converts tool schemas each time a per-request server lists or calls a tool,
+// which profiling showed as the largest single cost. Validation still runs through zod.
+import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
+import type * as z from 'zod';
+
+type Io = 'input' | 'output';
+
+export function withCachedJsonSchema<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+  const standard = schema['~standard'] as unknown as StandardSchemaWithJSON<z.input<S>, z.output<S>>['~standard'];
+  const cache = new Map<string, Record<string, unknown>>();
+  const converted = (io: Io) => (options: { target: string }) => {
+    const key = `${io}:${options.target}`;
+    let result = cache.get(key);
+    if (result === undefined) {
+      result = deepFreeze(standard.jsonSchema[io](options as Parameters<typeof standard.jsonSchema.input>[0]));
+      cache.set(key, result);
+    }
+    return result;
+  };
+  return {
+    '~standard': {
+      version: 1,
+      vendor: standard.vendor,
+      validate: (value: unknown) => standard.validate(value),
+      jsonSchema: { input: converted('input'), output: converted('output') },
+    },
+  } as StandardSchemaWithJSON<z.input<S>, z.output<S>>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,28 @@
+// The cached JSON Schema wrapper: same schema as zod emits, computed once, frozen, and
+// validation still done by zod.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as z from 'zod';
+import { withCachedJsonSchema } from '../../../shared/mcp/cached-json-schema.js';
+
+describe('withCachedJsonSchema', () => {
+  const schema = z.object({ customer_id: z.number().int().min(1), limit: z.number().default(5) });
+
+  it('returns the JSON Schema zod produces, the same frozen object every time', () => {
+    const wrapped = withCachedJsonSchema(schema);
+    const options = { target: 'draft-2020-12' } as const;
+    const first = wrapped['~standard'].jsonSchema.input(options);
+    assert.deepEqual(first, schema['~standard'].jsonSchema.input(options));
+    assert.equal(wrapped['~standard'].jsonSchema.input(options), first);
+    assert.ok(Object.isFrozen(first));
+    assert.notDeepEqual(wrapped['~standard'].jsonSchema.output(options), first, 'input and output are cached apart');
+  });
+
+  it('validates through zod, defaults included', async () => {
+    const wrapped = withCachedJsonSchema(schema);
+    const ok = await wrapped['~standard'].validate({ customer_id: 3 });
+    assert.deepEqual(ok, { value: { customer_id: 3, limit: 5 } });
+    const bad = await wrapped['~standard'].validate({ customer_id: 'x' });
+    assert.ok('issues' in bad && bad.issues?.[0]?.path?.[0] === 'customer_id');
+  });
+});
