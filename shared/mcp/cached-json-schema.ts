@@ -6,7 +6,19 @@ import type * as z from 'zod';
 
 type Io = 'input' | 'output';
 
-export function withCachedJsonSchema<S extends z.ZodType>(schema: S): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
+export interface CachedJsonSchemaOptions {
+  /**
+   * The values this schema sees were already parsed by the same zod schema (tool output: run-tool
+   * parses every result before returning it), so the SDK's second validation passes them as
+   * they are instead of parsing them again.
+   */
+  alreadyValidated?: boolean;
+}
+
+export function withCachedJsonSchema<S extends z.ZodType>(
+  schema: S,
+  options: CachedJsonSchemaOptions = {},
+): StandardSchemaWithJSON<z.input<S>, z.output<S>> {
   const standard = schema['~standard'] as unknown as StandardSchemaWithJSON<z.input<S>, z.output<S>>['~standard'];
   const cache = new Map<string, Record<string, unknown>>();
   const converted = (io: Io) => (options: { target: string }) => {
@@ -22,7 +34,7 @@ export function withCachedJsonSchema<S extends z.ZodType>(schema: S): StandardSc
     '~standard': {
       version: 1,
       vendor: standard.vendor,
-      validate: (value: unknown) => standard.validate(value),
+      validate: options.alreadyValidated ? (value: unknown) => ({ value: value as z.output<S> }) : (value: unknown) => standard.validate(value),
       jsonSchema: { input: converted('input'), output: converted('output') },
     },
   } as StandardSchemaWithJSON<z.input<S>, z.output<S>>;

@@ -56,7 +56,7 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
       title: tool.title,
       description: tool.description,
       inputSchema: withCachedJsonSchema(tool.input),
-      outputSchema: withCachedJsonSchema(tool.output),
+      outputSchema: withCachedJsonSchema(tool.output, { alreadyValidated: true }),
       annotations: tool.annotations,
     },
   }));

@@ -25,4 +25,10 @@ describe('withCachedJsonSchema', () => {
     const bad = await wrapped['~standard'].validate({ customer_id: 'x' });
     assert.ok('issues' in bad && bad.issues?.[0]?.path?.[0] === 'customer_id');
   });
+
+  it('passes values through unparsed when they were already validated', async () => {
+    const wrapped = withCachedJsonSchema(schema, { alreadyValidated: true });
+    const value = { customer_id: 3, limit: 5 };
+    assert.deepEqual(await wrapped['~standard'].validate(value), { value });
+  });
 });
