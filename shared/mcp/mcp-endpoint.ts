@@ -34,7 +34,7 @@ export interface McpEndpointOptions {
   maxBodyBytes: number;
   /** Verifies the caller; runs after the Host/Origin checks and CORS preflight, before anything else. */
   authenticate: RequestAuthenticator;
-  /** Records calls of restricted tools the caller may not use (they are refused as unknown). */
+  /** Audits restricted-tool calls that never reach a handler (refused, or arguments that fail the schema). */
   toolAudit: ToolAudit;
   logger: Logger;
 }
@@ -110,7 +110,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (isLegacy && version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
       return jsonRpcErrorResponse(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`);
     }
-    await options.toolAudit.refusedCalls(parsed, caller);
+    await options.toolAudit.callsStoppedBeforeHandler(parsed, caller);
     const authInfo = toAuthInfo(caller);
     return isLegacy ? legacy(forward, parsed, authInfo) : modern.fetch(forward, { authInfo, parsedBody: parsed });
   }

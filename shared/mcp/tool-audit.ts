@@ -21,8 +21,12 @@ export interface ToolAudit {
   /** Whether calls of `tool` are audited (it mutates or needs a role). */
   covers(tool: AnyTool): boolean;
   granted(tool: AnyTool, args: unknown, caller: RequestCaller, result: string): Promise<void>;
-  /** Audits every tools/call in a JSON-RPC body that names a tool the caller may not use. */
-  refusedCalls(body: unknown, caller: RequestCaller): Promise<void>;
+  /**
+   * Audits, before dispatch, the tools/calls in a JSON-RPC body that will not reach run-tool: a
+   * tool the caller may not use (refused) and a covered tool whose arguments fail its schema
+   * (granted, result INVALID_ARGUMENT: the SDK answers those before any handler runs).
+   */
+  callsStoppedBeforeHandler(body: unknown, caller: RequestCaller): Promise<void>;
 }
 
 export function createToolAudit(options: ToolAuditOptions): ToolAudit {
@@ -54,15 +58,19 @@ export function createToolAudit(options: ToolAuditOptions): ToolAudit {
     async granted(tool, args, caller, result) {
       if (covers(tool)) await write({ ...base(tool, args, caller), outcome: 'granted', result, reason: null });
     },
-    async refusedCalls(body, caller) {
+    async callsStoppedBeforeHandler(body, caller) {
       for (const message of Array.isArray(body) ? body : [body]) {
         if (message === null || typeof message !== 'object') continue;
         const { method, params } = message as { method?: unknown; params?: { name?: unknown; arguments?: unknown } };
         if (method !== 'tools/call' || typeof params?.name !== 'string') continue;
         const tool = byName.get(params.name);
-        if (!tool || hasRoles(caller.principal, tool.roles)) continue;
-        const missing = tool.roles.filter((role) => !caller.principal.roles.includes(role));
-        await write({ ...base(tool, params.arguments, caller), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
+        if (!tool || !covers(tool)) continue;
+        if (!hasRoles(caller.principal, tool.roles)) {
+          const missing = tool.roles.filter((role) => !caller.principal.roles.includes(role));
+          await write({ ...base(tool, params.arguments, caller), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
+        } else if (!tool.input.safeParse(params.arguments ?? {}).success) {
+          await write({ ...base(tool, params.arguments, caller), outcome: 'granted', result: 'INVALID_ARGUMENT', reason: null });
+        }
       }
     },
   };

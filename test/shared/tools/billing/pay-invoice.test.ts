@@ -17,7 +17,7 @@ async function invoicesWithOutstanding(mcp: InProcessMcp): Promise<Candidate[]> 
   const found = data.invoices
     .map((invoice) => ({ invoice, outstanding: outstandingAmount(invoice, data.payments.filter((p) => p.invoiceId === invoice.invoiceId)) }))
     .filter((entry) => entry.outstanding >= 5);
-  assert.ok(found.length >= 5, 'the seed has at least 5 invoices with something outstanding');
+  assert.ok(found.length >= 6, 'the seed has at least 6 invoices with something outstanding');
   return found;
 }
 
@@ -98,6 +98,33 @@ describe('pay_invoice', () => {
     const payments = await mcp.ctx.store.billing.listPayments(invoice.invoiceId);
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + Math.round(p.amount * 100), 0);
     assert.ok(paid <= Math.round(invoice.amount * 100), 'total paid never exceeds the invoice amount');
+  });
+
+  it('audits every call: granted with its result, invalid arguments, and refusals without the role', async () => {
+    const { invoice } = take(5);
+    await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 0.5, idempotency_key: 'audited-1' });
+    await mcp.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 'lots' });
+    const records = await mcp.auditRecords();
+    const ok = records.find((r) => r.tool === 'pay_invoice' && r.result === 'ok' && r.argumentIds.invoice_id === invoice.invoiceId);
+    assert.equal(ok?.outcome, 'granted');
+    assert.equal(ok?.requestId, 'req-tool-test');
+    const invalid = records.find((r) => r.tool === 'pay_invoice' && r.result === 'INVALID_ARGUMENT');
+    assert.equal(invalid?.outcome, 'granted');
+    assert.deepEqual(invalid?.argumentIds, { invoice_id: invoice.invoiceId });
+    const readOnly = await startInProcessMcp({ roles: [] });
+    try {
+      const refused = await readOnly.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1 }).then(
+        (result) => result.text,
+        (error: Error) => error.message,
+      );
+      assert.match(refused, /not found/i);
+      const [record] = await readOnly.auditRecords();
+      assert.equal(record?.outcome, 'refused');
+      assert.equal(record?.reason, 'missing_role:support.write');
+      assert.equal(await readOnly.ctx.store.billing.listPayments(invoice.invoiceId).then((p) => p.some((x) => x.amount === 1)), false);
+    } finally {
+      await readOnly.close();
+    }
   });
 
   it('is not offered to a caller without the write role', async () => {
