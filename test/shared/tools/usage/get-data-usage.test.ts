@@ -1,7 +1,7 @@
 // get_data_usage: daily rows and totals agree, the cap is shown, and date arguments are checked.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addDays } from '../../../../shared/seed/dates.js';
+import { addDays } from '../../../../shared/domain/calendar.js';
 import type { SeedDataset } from '../../../../shared/storage/seed-dataset.js';
 import { startInProcessMcp, TOOL_TEST_ANCHOR, type InProcessMcp } from '../../../support/in-process-mcp.js';
 

@@ -1,7 +1,7 @@
 // Tests of UTC calendar-day arithmetic used for every seeded date.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, daysBetween } from '../../../shared/seed/dates.js';
+import { addDays, daysBetween } from '../../../shared/domain/calendar.js';
 
 describe('addDays', () => {
   it('moves across month, year and leap-day boundaries', () => {

@@ -1,5 +1,5 @@
-// Date arithmetic on UTC calendar days (YYYY-MM-DD): every seeded date is an offset from the
-// anchor date, so a different anchor shifts dates and changes nothing else.
+// Date arithmetic on UTC calendar days (YYYY-MM-DD), shared by the seed (every seeded date is an
+// offset from the anchor date) and by tools that check date ranges.
 
 const DAY_MS = 86_400_000;
 
