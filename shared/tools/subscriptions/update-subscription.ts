@@ -7,7 +7,7 @@ import { todayOf } from '../../context/clock.js';
 import { invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
 import { SERVICE_STATUSES, SUBSCRIPTION_STATUSES, type Subscription } from '../../domain/subscriptions/subscription.js';
 import { applySubscriptionUpdate, changedFields, SPEED_TIERS_MBPS } from '../../domain/subscriptions/subscription-update.js';
-import { InvalidArgumentError } from '../../errors/domain-error.js';
+import { ConflictError, InvalidArgumentError } from '../../errors/domain-error.js';
 import { defineTool, type ToolContext } from '../../mcp/define-tool.js';
 import { requireProduct, requireSubscription } from '../common/lookups.js';
 import { MUTATING_IDEMPOTENT } from '../common/mutations.js';
@@ -88,6 +88,11 @@ export const updateSubscription = defineTool({
     const today = todayOf(ctx.clock);
     let changed: Array<keyof Subscription> = [];
     const updated = await ctx.store.subscriptions.update(input.subscription_id, (stored) => {
+      // The products were read before this atomic step; if another call changed the product in
+      // between, these rules would be checked against the wrong plan.
+      if (stored.productId !== current.productId) {
+        throw new ConflictError(`Subscription ${stored.subscriptionId} changed plan while this update ran; read it again and retry`);
+      }
       const next = applySubscriptionUpdate(stored, update, { currentProduct, newProduct, today, overdueAmount });
       changed = changedFields(stored, next);
       return next;

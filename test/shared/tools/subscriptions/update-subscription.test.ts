@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { invoiceStatus } from '../../../../shared/domain/billing/billing-rules.js';
 import type { SeedDataset } from '../../../../shared/storage/seed-dataset.js';
+import { developmentPrincipal } from '../../../../shared/auth/principal.js';
+import { ConflictError } from '../../../../shared/errors/domain-error.js';
+import { silentLogger } from '../../../../shared/telemetry/logger.js';
+import { updateSubscription } from '../../../../shared/tools/subscriptions/update-subscription.js';
 import { startInProcessMcp, TOOL_TEST_ANCHOR, type InProcessMcp } from '../../../support/in-process-mcp.js';
 
 describe('update_subscription', () => {
@@ -72,5 +76,28 @@ describe('update_subscription', () => {
     assert.ok(overdue, 'the seed has a suspended subscription with an overdue invoice');
     const result = await mcp.call('update_subscription', { subscription_id: overdue.subscriptionId, update: { status: 'active' } });
     assert.match(result.text, /^BUSINESS_RULE: Subscription \d+ cannot be reactivated while EUR [\d.]+ is overdue/);
+  });
+
+  it('refuses with CONFLICT when the plan changed between its read and the atomic update', async () => {
+    const sub = data.subscriptions.find((s) => s.status === 'active' && productOf(s.productId).roamingAvailable)!;
+    const other = data.products.find((p) => p.category === productOf(sub.productId).category && p.productId !== sub.productId)!;
+    // A store whose read returns the plan as it was before a concurrent change.
+    const store = mcp.ctx.store;
+    const stale = { ...store, subscriptions: { ...store.subscriptions, get: async () => ({ ...sub, productId: other.productId }) } };
+    const ctx = {
+      caller: developmentPrincipal(),
+      requestId: 'race',
+      logger: silentLogger,
+      store: stale,
+      clock: mcp.ctx.clock,
+      newId: () => 'x',
+      signal: new AbortController().signal,
+      progress: async () => {},
+    };
+    await assert.rejects(
+      updateSubscription.handler({ subscription_id: sub.subscriptionId, update: { autopay_enabled: !sub.autopayEnabled } }, ctx),
+      (error: Error) => error instanceof ConflictError && /changed plan while this update ran/.test(error.message),
+    );
+    assert.equal((await store.subscriptions.get(sub.subscriptionId))?.autopayEnabled, sub.autopayEnabled, 'nothing written');
   });
 });
