@@ -1,12 +1,14 @@
 // An AppContext on an in-memory store, seeded and with a fixed clock, and the official MCP
 // client talking to its endpoint in-process (no sockets). Tool tests go through the real MCP
 // path — schemas, validation, roles, error mapping — at unit-test speed.
+import { after, before } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { ALL_ROLES, developmentPrincipal } from '../../shared/auth/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../shared/context/app-context.js';
 import { fixedClock } from '../../shared/context/clock.js';
+import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
 export interface ToolResult {
   isError: boolean;
@@ -80,6 +82,36 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     async close() {
       await client.close();
       await ctx.close();
+    },
+  };
+}
+
+/** The seeded in-process server of one describe block and the data it was seeded with. */
+export interface SeededSuite {
+  readonly mcp: InProcessMcp;
+  readonly data: SeedDataset;
+}
+
+/**
+ * Registers before/after hooks in the calling describe block that start an in-process server
+ * and read its seeded data once; the returned object is usable inside the tests.
+ */
+export function useSeededMcp(options: InProcessMcpOptions = {}): SeededSuite {
+  let mcp: InProcessMcp | undefined;
+  let data: SeedDataset | undefined;
+  before(async () => {
+    mcp = await startInProcessMcp(options);
+    data = await mcp.ctx.store.exportAll();
+  });
+  after(async () => mcp?.close());
+  return {
+    get mcp() {
+      if (!mcp) throw new Error('useSeededMcp: the server starts in before()');
+      return mcp;
+    },
+    get data() {
+      if (!data) throw new Error('useSeededMcp: the data is read in before()');
+      return data;
     },
   };
 }

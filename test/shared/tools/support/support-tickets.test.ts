@@ -1,35 +1,28 @@
 // get_support_tickets and create_support_ticket: listing with the open-only filter, ownership
 // checks, and idempotent creation.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { OPEN_TICKET_STATUSES } from '../../../../shared/domain/support/support-ticket.js';
-import type { SeedDataset } from '../../../../shared/storage/seed-dataset.js';
-import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
+import { useSeededMcp } from '../../../support/in-process-mcp.js';
 
 describe('support tickets', () => {
-  let mcp: InProcessMcp;
-  let data: SeedDataset;
-  before(async () => {
-    mcp = await startInProcessMcp();
-    data = await mcp.ctx.store.exportAll();
-  });
-  after(async () => mcp?.close());
+  const suite = useSeededMcp();
 
   it('lists a customer\'s tickets newest first, and only open ones with open_only', async () => {
-    const customerId = data.tickets.find((t) => OPEN_TICKET_STATUSES.includes(t.status))!.customerId;
-    const all = await mcp.call('get_support_tickets', { customer_id: customerId });
+    const customerId = suite.data.tickets.find((t) => OPEN_TICKET_STATUSES.includes(t.status))!.customerId;
+    const all = await suite.mcp.call('get_support_tickets', { customer_id: customerId });
     const tickets = all.structured.tickets as Array<{ ticket_id: number; opened_at: string; status: string }>;
-    assert.deepEqual(tickets.map((t) => t.ticket_id).sort(), data.tickets.filter((t) => t.customerId === customerId).map((t) => t.ticketId).sort());
+    assert.deepEqual(tickets.map((t) => t.ticket_id).sort(), suite.data.tickets.filter((t) => t.customerId === customerId).map((t) => t.ticketId).sort());
     const opened = tickets.map((t) => t.opened_at);
     assert.deepEqual(opened, [...opened].sort().reverse());
-    const open = await mcp.call('get_support_tickets', { customer_id: customerId, open_only: true });
+    const open = await suite.mcp.call('get_support_tickets', { customer_id: customerId, open_only: true });
     const openTickets = open.structured.tickets as Array<{ status: string }>;
     assert.ok(openTickets.length >= 1);
     assert.ok(openTickets.every((t) => (OPEN_TICKET_STATUSES as readonly string[]).includes(t.status)));
   });
 
   it('opens a ticket on the customer\'s own subscription and replays it for the same key', async () => {
-    const sub = data.subscriptions[0]!;
+    const sub = suite.data.subscriptions[0]!;
     const args = {
       customer_id: sub.customerId,
       subscription_id: sub.subscriptionId,
@@ -39,25 +32,25 @@ describe('support tickets', () => {
       description: 'Customer reports the router restarts every few minutes since yesterday.',
       idempotency_key: 'ticket-key-1',
     };
-    const first = await mcp.call('create_support_ticket', args);
+    const first = await suite.mcp.call('create_support_ticket', args);
     assert.equal(first.isError, false, first.text);
     const ticket = first.structured.ticket as { ticket_id: number; status: string; opened_at: string };
     assert.equal(ticket.status, 'open');
     assert.equal(first.structured.replayed, false);
-    const second = await mcp.call('create_support_ticket', args);
+    const second = await suite.mcp.call('create_support_ticket', args);
     assert.equal(second.structured.replayed, true);
     assert.deepEqual(second.structured.ticket, first.structured.ticket);
-    const listed = await mcp.ctx.store.tickets.listByCustomer(sub.customerId);
+    const listed = await suite.mcp.ctx.store.tickets.listByCustomer(sub.customerId);
     assert.equal(listed.filter((t) => t.subject === 'Router keeps rebooting').length, 1);
-    const changed = await mcp.call('create_support_ticket', { ...args, subject: 'Something else entirely' });
+    const changed = await suite.mcp.call('create_support_ticket', { ...args, subject: 'Something else entirely' });
     assert.match(changed.text, /^CONFLICT: idempotency_key was already used for a different ticket/);
-    const plain = await mcp.call('create_support_ticket', { ...args, idempotency_key: undefined, subject: 'Second issue' });
+    const plain = await suite.mcp.call('create_support_ticket', { ...args, idempotency_key: undefined, subject: 'Second issue' });
     assert.ok((plain.structured.ticket as { ticket_id: number }).ticket_id > ticket.ticket_id);
   });
 
   it('refuses a ticket for a subscription the customer does not own', async () => {
-    const [a, b] = [data.subscriptions[0]!, data.subscriptions.find((s) => s.customerId !== data.subscriptions[0]!.customerId)!];
-    const result = await mcp.call('create_support_ticket', {
+    const [a, b] = [suite.data.subscriptions[0]!, suite.data.subscriptions.find((s) => s.customerId !== suite.data.subscriptions[0]!.customerId)!];
+    const result = await suite.mcp.call('create_support_ticket', {
       customer_id: a.customerId,
       subscription_id: b.subscriptionId,
       category: 'billing',
@@ -69,8 +62,8 @@ describe('support tickets', () => {
   });
 
   it('names bad fields', async () => {
-    const sub = data.subscriptions[0]!;
-    const result = await mcp.call('create_support_ticket', {
+    const sub = suite.data.subscriptions[0]!;
+    const result = await suite.mcp.call('create_support_ticket', {
       customer_id: sub.customerId,
       subscription_id: sub.subscriptionId,
       category: 'complaint',
