@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { LOCAL_TENANT_ID } from '../../../shared/auth/principal.js';
-import { ConfigError, loadConfig } from '../../../shared/config/load-config.js';
+import { loadConfig } from '../../../shared/config/load-config.js';
+import { configProblems } from '../../support/config-problems.js';
 
 const NOW = new Date('2026-03-15T22:45:00Z');
 const TENANT_A = '11111111-1111-4111-8111-111111111111';
@@ -13,15 +14,7 @@ const TENANT_B = '22222222-2222-4222-8222-222222222222';
 const AZURE = { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net' };
 const ENTRA = { AUTH_AUDIENCE: 'api://contoso-mcp', ALLOWED_TENANTS: TENANT_A };
 
-function problemsOf(env: Record<string, string | undefined>): readonly string[] {
-  try {
-    loadConfig(env, NOW);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-    return error.problems;
-  }
-  assert.fail('loadConfig accepted an invalid environment');
-}
+const problemsOf = (env: Record<string, string | undefined>) => configProblems(env, NOW);
 
 describe('auth settings', () => {
   it('default to local mode with the local issuer, audience and tenant outside Azure', () => {

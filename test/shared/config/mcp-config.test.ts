@@ -2,7 +2,8 @@
 // Azure, at least 32 characters and never echoed) and the conformance fixtures, refused in Azure.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../../shared/config/load-config.js';
+import { loadConfig } from '../../../shared/config/load-config.js';
+import { configProblems } from '../../support/config-problems.js';
 import { DEVELOPMENT_REQUEST_STATE_KEY } from '../../../shared/config/mcp-config.js';
 
 const NOW = new Date('2026-03-15T22:45:00Z');
@@ -14,15 +15,7 @@ const AZURE = {
 };
 const KEY = 'k'.repeat(32);
 
-function problemsOf(env: Record<string, string | undefined>): readonly string[] {
-  try {
-    loadConfig(env, NOW);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-    return error.problems;
-  }
-  assert.fail('loadConfig accepted an invalid environment');
-}
+const problemsOf = (env: Record<string, string | undefined>) => configProblems(env, NOW);
 
 describe('mcp settings', () => {
   it('default to the development requestState key and no fixtures outside Azure', () => {
