@@ -8,7 +8,7 @@ import type { Clock } from '../context/clock.js';
 import { ConflictError, ForbiddenError, InvalidArgumentError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';
-import { readLimitedBody } from '../http/read-limited-body.js';
+import { readJsonBody } from '../http/read-json-body.js';
 import { seedStore } from '../seed/ensure-seeded.js';
 import { SEED_GENERATOR_VERSION, type SeedSettings } from '../seed/seed-settings.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
@@ -89,21 +89,15 @@ export function createSeedRequestHandler(options: SeedRequestOptions): SeedReque
 }
 
 async function parseBody(request: Request): Promise<z.output<typeof seedRequestSchema>> {
-  const read = await readLimitedBody(request, MAX_SEED_BODY_BYTES);
-  if (!read.ok) {
-    throw new InvalidArgumentError(read.reason === 'too_large' ? `the body exceeds ${MAX_SEED_BODY_BYTES} bytes` : 'the body could not be read');
-  }
-  if (read.bytes.byteLength === 0) return {};
+  const body = await readJsonBody(request, MAX_SEED_BODY_BYTES);
+  if (body.kind === 'too_large') throw new InvalidArgumentError(`the body exceeds ${MAX_SEED_BODY_BYTES} bytes`);
+  if (body.kind === 'unreadable') throw new InvalidArgumentError('the body could not be read');
+  if (body.kind === 'empty') return {};
   if (!isJsonContentType(request.headers.get('content-type'))) {
     throw new InvalidArgumentError('Content-Type must be application/json');
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
-  } catch {
-    throw new InvalidArgumentError('the body is not valid JSON');
-  }
-  const parsed = seedRequestSchema.safeParse(json);
+  if (body.kind === 'not_json') throw new InvalidArgumentError('the body is not valid JSON');
+  const parsed = seedRequestSchema.safeParse(body.value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
     throw new InvalidArgumentError(`invalid seed request: ${problems.join('; ')}`, { problems });

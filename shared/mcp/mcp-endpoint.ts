@@ -15,7 +15,7 @@ import { preflightResponse, withCorsHeaders } from '../http/cors.js';
 import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
 import { JSON_RPC, jsonRpcErrorResponse } from '../http/json-rpc-response.js';
 import { acceptsMcpResponses, acceptsMcpResponsesExplicitly, isJsonContentType } from '../http/media-types.js';
-import { readLimitedBody } from '../http/read-limited-body.js';
+import { readJsonBody } from '../http/read-json-body.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
 import { toAuthInfo, type RequestCaller } from './request-caller.js';
 import { recordToolCallHint } from './tool-call-hint.js';
@@ -84,18 +84,13 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (!acceptsMcpResponses(request.headers.get('accept'))) {
       return jsonRpcErrorResponse(406, JSON_RPC.SERVER_ERROR, 'Not Acceptable: Accept must include application/json and text/event-stream');
     }
-    const body = await readLimitedBody(request, maxBodyBytes);
-    if (!body.ok) {
-      return body.reason === 'too_large'
-        ? jsonRpcErrorResponse(413, JSON_RPC.SERVER_ERROR, `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`)
-        : jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body could not be read');
+    const body = await readJsonBody(request, maxBodyBytes);
+    if (body.kind === 'too_large') {
+      return jsonRpcErrorResponse(413, JSON_RPC.SERVER_ERROR, `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes));
-    } catch {
-      return jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body is not valid JSON');
-    }
+    if (body.kind === 'unreadable') return jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body could not be read');
+    if (body.kind !== 'json') return jsonRpcErrorResponse(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body is not valid JSON');
+    const parsed = body.value;
     if (parsed === null || typeof parsed !== 'object') {
       return jsonRpcErrorResponse(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object');
     }
