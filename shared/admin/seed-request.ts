@@ -10,7 +10,7 @@ import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { seedStore } from '../seed/ensure-seeded.js';
-import { SEED_GENERATOR_VERSION, type SeedSettings } from '../seed/seed-settings.js';
+import { isSeededWith, type SeedSettings } from '../seed/seed-settings.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
 import { calendarDate } from '../tools/common/schemas.js';
@@ -59,11 +59,7 @@ export function createSeedRequestHandler(options: SeedRequestOptions): SeedReque
       };
       return await serialised(async () => {
         const state = await options.store.seedState();
-        const same =
-          state !== null &&
-          state.generatorVersion === SEED_GENERATOR_VERSION &&
-          state.customerCount === settings.customerCount &&
-          state.anchorDate === settings.anchorDate;
+        const same = isSeededWith(state, settings);
         if (same && !body.force) {
           return Response.json({ action: 'skipped', reason: 'already seeded with these settings', state, counts: null, duration_ms: 0 });
         }

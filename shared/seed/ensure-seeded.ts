@@ -3,7 +3,7 @@
 import type { Clock } from '../context/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
-import { SEED_GENERATOR_VERSION, type SeedSettings } from './seed-settings.js';
+import { isSeededWith, SEED_GENERATOR_VERSION, type SeedSettings } from './seed-settings.js';
 
 export interface SeedOutcome {
   action: 'seeded' | 'skipped';
@@ -49,7 +49,7 @@ export async function ensureSeeded(store: ContosoStore, options: EnsureSeededOpt
   }
   if (reason === undefined) {
     const skipped: SeedOutcome = { action: 'skipped', reason: state ? 'already seeded' : 'SEED_ON_STARTUP is off', counts: {}, durationMs: 0 };
-    if (state && (state.anchorDate !== options.settings.anchorDate || state.customerCount !== options.settings.customerCount)) {
+    if (state && !isSeededWith(state, options.settings)) {
       options.logger.info('store keeps its earlier seed; set FORCE_SEED=true to reseed', { seeded: state, wanted: options.settings });
     }
     return skipped;

@@ -8,3 +8,20 @@ export interface SeedSettings {
   customerCount: number;
   anchorDate: string;
 }
+
+/** What a store records about its seed (the subset of SeedState this module needs). */
+export interface SeedIdentity {
+  generatorVersion: number;
+  customerCount: number;
+  anchorDate: string;
+}
+
+/** True when `state` was seeded by this generator with exactly `settings`. */
+export function isSeededWith(state: SeedIdentity | null, settings: SeedSettings): boolean {
+  return (
+    state !== null &&
+    state.generatorVersion === SEED_GENERATOR_VERSION &&
+    state.customerCount === settings.customerCount &&
+    state.anchorDate === settings.anchorDate
+  );
+}
