@@ -4,7 +4,7 @@
 import { LOCAL_ISSUER_ID, loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
 import type { AuthConfig } from '../../shared/config/config.js';
 import { ConfigError, loadConfig } from '../../shared/config/load-config.js';
-import { systemClock } from '../../shared/context/clock.js';
+import { systemClock } from '../../shared/time/clock.js';
 import { parseMintArgs, USAGE, UsageError, type MintArgs } from './mint-args.js';
 
 async function main(argv: readonly string[]): Promise<number> {

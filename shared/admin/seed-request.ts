@@ -3,8 +3,8 @@
 // already seeded with the same settings is left as it is, so repeats never duplicate data.
 import * as z from 'zod';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
-import { ROLES } from '../auth/principal.js';
-import type { Clock } from '../context/clock.js';
+import { ROLES } from '../identity/principal.js';
+import type { Clock } from '../time/clock.js';
 import { ConflictError, ForbiddenError, InvalidArgumentError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';

@@ -1,6 +1,6 @@
 // App role names as they appear in tokens (configurable: WRITE_ROLE, SECURITY_ROLE, ADMIN_ROLE)
 // mapped to the roles tools declare (ROLES). One mapping for tokens and the development identity.
-import { ROLES, type Role } from './principal.js';
+import { ROLES, type Role } from '../identity/principal.js';
 
 /** The app role name standing for each role tools declare. */
 export interface AppRoleNames {

@@ -5,7 +5,7 @@
 import { jsonRpcErrorResponse, JSON_RPC } from '../http/json-rpc-response.js';
 import type { Logger } from '../telemetry/logger.js';
 import { hasQueryToken, readBearerToken } from './bearer-token.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { AccessTokenVerifier } from './verify-access-token.js';
 import { wwwAuthenticate } from './www-authenticate.js';
 

@@ -4,7 +4,7 @@
 // unless ALLOW_INSECURE_AUTH_IN_AZURE=true.
 import { decodeJwt } from 'jose';
 import { toPrincipalRoles, type AppRoleNames } from './app-roles.js';
-import { developmentPrincipal, type Principal } from './principal.js';
+import { developmentPrincipal, type Principal } from '../identity/principal.js';
 import { MAX_TOKEN_BYTES, type AccessTokenVerifier, type InvalidTokenReason, type VerificationFailure } from './verify-access-token.js';
 
 /** DEVELOPMENT ONLY. The fixed identity of `disabled` mode, with `appRoles` mapped to tool roles. */

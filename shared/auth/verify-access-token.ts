@@ -5,7 +5,7 @@
 import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnavailableError } from '../errors/domain-error.js';
 import { toPrincipalRoles, type AppRoleNames } from './app-roles.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../identity/principal.js';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_TOKEN_BYTES = 8 * 1024;

@@ -1,7 +1,7 @@
 // The `auth` section of Config: mode, audiences, tenants, keys and roles, with the defaults that
 // depend on where the app runs and the start-up rules that keep development modes out of Azure.
 import path from 'node:path';
-import { LOCAL_TENANT_ID, ROLES } from '../auth/principal.js';
+import { LOCAL_TENANT_ID, ROLES } from '../identity/principal.js';
 import type { AuthConfig } from './config.js';
 import type { RawSettings } from './settings-schema.js';
 

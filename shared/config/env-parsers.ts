@@ -1,6 +1,7 @@
 // Small zod building blocks for settings that arrive as environment strings.
 // Each parser states what it expects, so a bad value yields a message a person can act on.
 import * as z from 'zod';
+import { isCalendarDate } from '../time/calendar.js';
 
 /** `true`/`false`/`1`/`0`/`yes`/`no` (case-insensitive); absent → the default. */
 export function booleanSetting(defaultValue: boolean) {
@@ -55,13 +56,9 @@ export const isoDateSetting = z
   .optional()
   .transform((value, ctx) => {
     if (value === undefined || value === '') return undefined;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-      ctx.addIssue({ code: 'custom', message: 'expected a calendar date as YYYY-MM-DD' });
-      return z.NEVER;
-    }
-    return value;
+    if (isCalendarDate(value)) return value;
+    ctx.addIssue({ code: 'custom', message: 'expected a calendar date as YYYY-MM-DD' });
+    return z.NEVER;
   });
 
 /** A secret of at least `minLength` characters; absent or blank → undefined. Never echoed. */

@@ -17,7 +17,7 @@ import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
 import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../time/clock.js';
 
 export interface AppContext {
   readonly config: Config;

@@ -10,7 +10,7 @@ import {
   type ServerCapabilities,
   type ServerNotifier,
 } from '@modelcontextprotocol/server';
-import { hasRoles } from '../auth/principal.js';
+import { hasRoles } from '../identity/principal.js';
 import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';
 import { fromAuthInfo } from './request-caller.js';

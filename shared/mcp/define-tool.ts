@@ -3,8 +3,8 @@
 // MCP registrations and run-tool wraps every handler the same way.
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
-import type { Principal } from '../auth/principal.js';
-import type { Clock } from '../context/clock.js';
+import type { Principal } from '../identity/principal.js';
+import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
 

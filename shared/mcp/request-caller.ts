@@ -1,7 +1,7 @@
 // Carries the verified caller and the request id from the HTTP edge into the per-request MCP
 // server, through the SDK's pass-through AuthInfo.
 import type { AuthInfo } from '@modelcontextprotocol/server';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 
 export interface RequestCaller {
   principal: Principal;

@@ -1,5 +1,5 @@
 // The process-wide services tool calls use, taken from the AppContext.
-import type { Clock } from '../context/clock.js';
+import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { ToolAudit } from './tool-audit.js';

@@ -1,6 +1,6 @@
 // Seeded billing periods: 30-day periods counted back from the anchor date (not calendar
 // months), so moving the anchor shifts every period by the same number of days.
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../time/calendar.js';
 import { PAYMENT_TERM_DAYS } from './policy-terms.js';
 
 export const BILLING_PERIOD_DAYS = 30;

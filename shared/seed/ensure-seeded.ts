@@ -1,6 +1,6 @@
 // Seeds a store at start-up when it is empty (SEED_ON_STARTUP) or when asked to (FORCE_SEED).
 // A store already seeded with other settings is left alone: its data may hold real changes.
-import type { Clock } from '../context/clock.js';
+import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
 import { isSeededWith, SEED_GENERATOR_VERSION, type SeedSettings } from './seed-settings.js';

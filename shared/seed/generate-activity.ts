@@ -7,7 +7,7 @@ import type { Subscription } from '../domain/subscriptions/subscription.js';
 import type { DailyUsage } from '../domain/usage/data-usage.js';
 import { billingHistory } from './billing-history.js';
 import { billingPeriods, periodIndexOf, type BillingPeriod } from './billing-periods.js';
-import { addDays, daysBetween } from '../domain/calendar.js';
+import { addDays, daysBetween } from '../time/calendar.js';
 import { settleGeneratedInvoice } from './generate-payments.js';
 import { SUSPEND_AFTER_OVERDUE_DAYS } from './policy-terms.js';
 import type { Random } from './prng.js';

@@ -4,7 +4,7 @@ import type { Customer, LoyaltyLevel } from '../domain/customers/customer.js';
 import type { Product } from '../domain/products/product.js';
 import type { Subscription, SubscriptionStatus } from '../domain/subscriptions/subscription.js';
 import { customerRandom } from './customer-random.js';
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../time/calendar.js';
 import { CITIES, FIRST_NAMES, LAST_NAMES, STREETS } from './names.js';
 import type { Random } from './prng.js';
 import { customerPhoneFor, mobileNumberFor, subscriptionIdFor } from './seed-ids.js';

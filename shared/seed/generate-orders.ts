@@ -2,7 +2,7 @@
 // processing or shipped; older ones were delivered, a few returned and refunded in full
 // within the returns policy, and a few cancelled before shipping.
 import type { Order } from '../domain/orders/order.js';
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../time/calendar.js';
 import { ORDER_ITEMS } from './order-items.js';
 import { REFUND_DAYS, RETURN_WINDOW_DAYS } from './policy-terms.js';
 import type { Random } from './prng.js';

@@ -4,7 +4,7 @@
 // declined attempt. Nothing is paid on or after the anchor day, so recent invoices stay open.
 import { toCents, toEuros } from '../domain/billing/billing-rules.js';
 import type { Invoice, PaymentMethod } from '../domain/billing/invoice.js';
-import { addDays, atTime } from '../domain/calendar.js';
+import { addDays, atTime } from '../time/calendar.js';
 import type { PaymentAttempt } from './payment-builder.js';
 import { DIRECT_DEBIT_RETRY_DAYS } from './policy-terms.js';
 import type { Random } from './prng.js';

@@ -2,7 +2,7 @@
 // successful sign-ins from the customer's usual address, with the odd mistyped password,
 // password reset or MFA enrolment. Addresses come from the documentation ranges (RFC 5737).
 import type { SecurityEvent, SecurityEventType } from '../domain/security/security-event.js';
-import { daysAgoAt } from '../domain/calendar.js';
+import { daysAgoAt } from '../time/calendar.js';
 import type { Random } from './prng.js';
 import { securityEventIdFor } from './seed-ids.js';
 

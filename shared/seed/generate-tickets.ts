@@ -3,7 +3,7 @@
 import type { Product } from '../domain/products/product.js';
 import type { Subscription } from '../domain/subscriptions/subscription.js';
 import type { SupportTicket, TicketStatus } from '../domain/support/support-ticket.js';
-import { daysAgoAt } from '../domain/calendar.js';
+import { daysAgoAt } from '../time/calendar.js';
 import type { Random } from './prng.js';
 import { ticketIdFor } from './seed-ids.js';
 import { TICKET_TEMPLATES } from './ticket-templates.js';

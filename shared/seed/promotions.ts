@@ -2,7 +2,7 @@
 // particular loyalty levels, one that has ended and one announced that starts in two weeks.
 // The loyalty-promotions scenario (a Gold customer) relies on this mix.
 import type { Promotion } from '../domain/promotions/promotion.js';
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../time/calendar.js';
 
 export function buildPromotions(anchorDate: string): Promotion[] {
   const day = (offset: number) => addDays(anchorDate, offset);

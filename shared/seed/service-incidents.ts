@@ -2,7 +2,7 @@
 // The open internet incident in SLOW_INTERNET_AREA is what the slow-internet scenario's
 // customer is caught in; the others are open, monitored or resolved elsewhere.
 import type { ServiceIncident } from '../domain/incidents/service-incident.js';
-import { addDays, daysAgoAt } from '../domain/calendar.js';
+import { addDays, daysAgoAt } from '../time/calendar.js';
 
 /** City of the open fibre incident (the slow-internet scenario lives there). */
 export const SLOW_INTERNET_AREA = 'Tacoma';

@@ -5,7 +5,7 @@ import type { Product } from '../domain/products/product.js';
 import type { Subscription } from '../domain/subscriptions/subscription.js';
 import type { DailyUsage } from '../domain/usage/data-usage.js';
 import { BILLING_PERIOD_DAYS } from './billing-periods.js';
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../time/calendar.js';
 import type { Random } from './prng.js';
 
 export const USAGE_HISTORY_DAYS = 90;

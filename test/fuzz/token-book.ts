@@ -3,7 +3,7 @@
 // scope, a flipped signature).
 import path from 'node:path';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
-import { LOCAL_TENANT_ID } from '../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID } from '../../shared/identity/principal.js';
 import { ALL_APP_ROLES, LOCAL_AUDIENCE, type LocalHostProcess } from '../support/local-host-process.js';
 import type { TokenName } from './corpus/fuzz-case.js';
 

@@ -3,11 +3,11 @@
 // path — schemas, validation, roles, error mapping — at unit-test speed.
 import { after, before } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { ALL_ROLES, developmentPrincipal } from '../../shared/auth/principal.js';
+import { ALL_ROLES, developmentPrincipal } from '../../shared/identity/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../shared/context/app-context.js';
-import { fixedClock } from '../../shared/context/clock.js';
+import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
 export interface ToolResult {

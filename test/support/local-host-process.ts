@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadOrCreateLocalIssuer, type MintOptions } from '../../shared/auth/local-issuer.js';
-import { LOCAL_TENANT_ID } from '../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID } from '../../shared/identity/principal.js';
 
 /** Every app role, as tokens carry them (the defaults of WRITE_ROLE, SECURITY_ROLE, ADMIN_ROLE). */
 export const ALL_APP_ROLES = ['support.write', 'security', 'admin'] as const;

@@ -1,7 +1,7 @@
 // Scenario 1, bill shock: a small-allowance mobile customer streamed far past the 5 GB cap in
 // the last billing period, so the newest invoice is many times the usual amount because of
 // data overage. Five ordinary invoices before it show what "usual" is.
-import { daysAgoAt } from '../../domain/calendar.js';
+import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';
 import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';

@@ -2,7 +2,7 @@
 // return window and received a few days ago; the refund is pending and not yet due, so the
 // right answer is the refund-due-by date, not an escalation.
 import type { Order } from '../../domain/orders/order.js';
-import { addDays, daysAgoAt } from '../../domain/calendar.js';
+import { addDays, daysAgoAt } from '../../time/calendar.js';
 import { REFUND_DAYS } from '../policy-terms.js';
 import { orderIdFor, ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';

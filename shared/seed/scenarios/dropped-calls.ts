@@ -2,7 +2,7 @@
 // weeks about calls dropping in Overlake (Redmond), and no mobile incident open there, so the
 // case qualifies for a network investigation rather than another duplicate ticket.
 import type { SupportTicket } from '../../domain/support/support-ticket.js';
-import { daysAgoAt } from '../../domain/calendar.js';
+import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';
 import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';

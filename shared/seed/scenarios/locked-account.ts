@@ -2,7 +2,7 @@
 // customer never used locked the account overnight. Earlier sign-ins came from home, which
 // points to an account-takeover attempt rather than a forgotten password.
 import type { SecurityEvent } from '../../domain/security/security-event.js';
-import { daysAgoAt } from '../../domain/calendar.js';
+import { daysAgoAt } from '../../time/calendar.js';
 import { homeIpFor } from '../generate-security-events.js';
 import { securityEventIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';

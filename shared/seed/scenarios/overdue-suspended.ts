@@ -1,7 +1,7 @@
 // Scenario 8, overdue and suspended: the newest invoice fell due over a month ago, the direct
 // debit failed and so did its retry, nothing has been paid, and the line was suspended under
 // the late-payment policy. No invoice has been issued since the suspension.
-import { addDays, atTime } from '../../domain/calendar.js';
+import { addDays, atTime } from '../../time/calendar.js';
 import { DIRECT_DEBIT_RETRY_DAYS, SUSPEND_AFTER_OVERDUE_DAYS } from '../policy-terms.js';
 import type { Scenario } from './scenario.js';
 import { paidOnTime, scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';

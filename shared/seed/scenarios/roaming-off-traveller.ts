@@ -1,7 +1,7 @@
 // Scenario 3, a traveller with roaming off: a Mobile Plus customer (roaming available on the
 // plan) flies abroad in a few days but roaming has never been switched on, and activation can
 // take up to a day. An open ticket records the trip.
-import { daysAgoAt } from '../../domain/calendar.js';
+import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';
 import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';

@@ -10,7 +10,7 @@ import { billingPeriods, periodIndexOf } from '../billing-periods.js';
 import { PRODUCT_CATALOGUE } from '../catalogue.js';
 import type { CustomerRecords } from '../customer-records.js';
 import { customerRandom } from '../customer-random.js';
-import { addDays, atTime } from '../../domain/calendar.js';
+import { addDays, atTime } from '../../time/calendar.js';
 import type { PaymentAttempt } from '../payment-builder.js';
 import { customerPhoneFor, mobileNumberFor, subscriptionIdFor } from '../seed-ids.js';
 import { hasUsage, USAGE_HISTORY_DAYS, usageSeries } from '../usage-series.js';

@@ -1,7 +1,7 @@
 // Scenario 2, slow internet during an incident: a Fibre 500 customer in the city of the open
 // fibre incident sees a fraction of the subscribed speed. The subscription is degraded and
 // the customer has an open ticket about it; the incident explains it and has an ETA.
-import { daysAgoAt } from '../../domain/calendar.js';
+import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
 import { SLOW_INTERNET_AREA } from '../service-incidents.js';
 import type { Scenario } from './scenario.js';

@@ -1,7 +1,7 @@
 // get_billing_summary: every invoice of a customer with paid/outstanding amounts and the total
 // owed. Reports progress per invoice when the caller sends a progressToken.
 import * as z from 'zod';
-import { todayOf } from '../../context/clock.js';
+import { todayOf } from '../../time/clock.js';
 import { toCents, toEuros } from '../../domain/billing/billing-rules.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';

@@ -1,6 +1,6 @@
 // get_invoice_payments: an invoice's lines and every payment attempt on it, with what is owed.
 import * as z from 'zod';
-import { todayOf } from '../../context/clock.js';
+import { todayOf } from '../../time/clock.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';

@@ -2,11 +2,11 @@
 // paid invoice, and retry-safe: a repeat with the same idempotency_key (scoped to the invoice)
 // returns the first payment and pays nothing twice, even when the calls race.
 import * as z from 'zod';
-import { todayOf } from '../../context/clock.js';
+import { todayOf } from '../../time/clock.js';
 import { assertPaymentAllowed, invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
 import { PAYMENT_METHODS, type Payment } from '../../domain/billing/invoice.js';
 import { ConflictError } from '../../errors/domain-error.js';
-import { ROLES } from '../../auth/principal.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { idSchema } from '../common/schemas.js';
 import { idempotencyKeySchema, MUTATING } from '../common/mutations.js';

@@ -1,6 +1,7 @@
 // zod pieces several tools share: integer ids as existing Contoso agents send them, and the
 // snake_case views of domain records that tool outputs are built from.
 import * as z from 'zod';
+import { isCalendarDate } from '../../time/calendar.js';
 import { ACCOUNT_STATUSES, LOYALTY_LEVELS } from '../../domain/customers/customer.js';
 import { PRODUCT_CATEGORIES } from '../../domain/products/product.js';
 import { SERVICE_STATUSES, SUBSCRIPTION_STATUSES } from '../../domain/subscriptions/subscription.js';
@@ -17,10 +18,7 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date as
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'not a calendar date');
+  .refine(isCalendarDate, 'not a calendar date');
 
 export const customerSummarySchema = z.object({
   customer_id: z.number().int(),

@@ -1,7 +1,7 @@
 // get_eligible_promotions: what a customer's loyalty level qualifies for today, and what has
 // been announced for it but has not started yet.
 import * as z from 'zod';
-import { todayOf } from '../../context/clock.js';
+import { todayOf } from '../../time/clock.js';
 import { LOYALTY_LEVELS } from '../../domain/customers/customer.js';
 import { isEligible } from '../../domain/promotions/promotion.js';
 import { defineTool } from '../../mcp/define-tool.js';

@@ -1,6 +1,6 @@
 // get_promotions: the promotions running today.
 import * as z from 'zod';
-import { todayOf } from '../../context/clock.js';
+import { todayOf } from '../../time/clock.js';
 import { isActiveOn } from '../../domain/promotions/promotion.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { READ_ONLY } from '../common/schemas.js';

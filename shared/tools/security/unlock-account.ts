@@ -1,7 +1,7 @@
 // unlock_account: unlocks a locked customer account and records an account_unlocked security
 // event in the same atomic write. Refused when the account is not locked.
 import * as z from 'zod';
-import { ROLES } from '../../auth/principal.js';
+import { ROLES } from '../../identity/principal.js';
 import type { SecurityEvent } from '../../domain/security/security-event.js';
 import { BusinessRuleError } from '../../errors/domain-error.js';
 import { defineTool } from '../../mcp/define-tool.js';

@@ -2,8 +2,8 @@
 // speed tier, data cap). Applied atomically against the stored subscription; a cancelled
 // subscription cannot change, and a suspended one is not reactivated while money is overdue.
 import * as z from 'zod';
-import { ROLES } from '../../auth/principal.js';
-import { todayOf } from '../../context/clock.js';
+import { ROLES } from '../../identity/principal.js';
+import { todayOf } from '../../time/clock.js';
 import { invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
 import { SERVICE_STATUSES, SUBSCRIPTION_STATUSES, type Subscription } from '../../domain/subscriptions/subscription.js';
 import { applySubscriptionUpdate, changedFields, SPEED_TIERS_MBPS } from '../../domain/subscriptions/subscription-update.js';

@@ -1,7 +1,7 @@
 // create_support_ticket: opens a ticket for one of the customer's own subscriptions. Retry-safe
 // with an idempotency_key: the same key for the same customer returns the first ticket.
 import * as z from 'zod';
-import { ROLES } from '../../auth/principal.js';
+import { ROLES } from '../../identity/principal.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type SupportTicket } from '../../domain/support/support-ticket.js';
 import { BusinessRuleError, ConflictError } from '../../errors/domain-error.js';
 import { defineTool } from '../../mcp/define-tool.js';

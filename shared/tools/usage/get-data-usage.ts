@@ -2,7 +2,7 @@
 // with the plan's data cap so an agent can see overage at a glance.
 import * as z from 'zod';
 import { InvalidArgumentError } from '../../errors/domain-error.js';
-import { daysBetween } from '../../domain/calendar.js';
+import { daysBetween } from '../../time/calendar.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireSubscription } from '../common/lookups.js';
 import { calendarDate, idSchema, READ_ONLY } from '../common/schemas.js';

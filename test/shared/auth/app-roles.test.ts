@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toPrincipalRoles } from '../../../shared/auth/app-roles.js';
-import { ROLES } from '../../../shared/auth/principal.js';
+import { ROLES } from '../../../shared/identity/principal.js';
 
 describe('toPrincipalRoles', () => {
   it('maps the default names to themselves and drops unknown ones', () => {

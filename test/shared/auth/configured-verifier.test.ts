@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createConfiguredVerifier } from '../../../shared/auth/configured-verifier.js';
-import { LOCAL_TENANT_ID } from '../../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { APP_ID_URI, CLIENT_ID, startTestIssuer, TENANT_A, TENANT_B, type TestIssuer } from '../../support/test-issuer.js';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { base64url } from 'jose';
 import { createPassthroughVerifier, disabledModePrincipal } from '../../../shared/auth/dev-principal.js';
-import { LOCAL_TENANT_ID, ROLES } from '../../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID, ROLES } from '../../../shared/identity/principal.js';
 import { MAX_TOKEN_BYTES } from '../../../shared/auth/verify-access-token.js';
 
 /** An unsigned token with `claims`; passthrough mode does not look at the signature. */

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { decodeProtectedHeader } from 'jose';
 import { LOCAL_ISSUER_ID, LocalIssuerKeyError, loadOrCreateLocalIssuer, type MintOptions } from '../../../shared/auth/local-issuer.js';
-import { LOCAL_TENANT_ID } from '../../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID } from '../../../shared/identity/principal.js';
 import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from '../../../shared/auth/verify-access-token.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');

@@ -2,7 +2,7 @@
 // failures never are, and the cache stays bounded.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { developmentPrincipal } from '../../../shared/auth/principal.js';
+import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { withVerifiedTokenCache } from '../../../shared/auth/verified-token-cache.js';
 import type { AccessTokenVerifier, VerificationResult } from '../../../shared/auth/verify-access-token.js';
 

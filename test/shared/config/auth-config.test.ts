@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { LOCAL_TENANT_ID } from '../../../shared/auth/principal.js';
+import { LOCAL_TENANT_ID } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { configProblems } from '../../support/config-problems.js';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import * as z from 'zod';
-import { developmentPrincipal } from '../../../shared/auth/principal.js';
+import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../../shared/context/app-context.js';
 import { defineTool } from '../../../shared/mcp/define-tool.js';

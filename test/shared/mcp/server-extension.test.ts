@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { inputRequired } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import { developmentPrincipal } from '../../../shared/auth/principal.js';
+import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { createAppContext, type AppContext } from '../../../shared/context/app-context.js';
 import type { ServerExtension } from '../../../shared/mcp/server-extension.js';

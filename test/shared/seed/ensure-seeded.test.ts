@@ -2,7 +2,7 @@
 // seeded, seeded stores are left alone unless FORCE_SEED, and SEED_ON_STARTUP=false is obeyed.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { fixedClock } from '../../../shared/context/clock.js';
+import { fixedClock } from '../../../shared/time/clock.js';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { ensureSeeded, type EnsureSeededOptions } from '../../../shared/seed/ensure-seeded.js';
 import { SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';

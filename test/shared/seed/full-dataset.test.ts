@@ -7,7 +7,7 @@ import { outstandingAmount, toCents } from '../../../shared/domain/billing/billi
 import type { Payment } from '../../../shared/domain/billing/invoice.js';
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/support/support-ticket.js';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
-import { addDays, daysBetween } from '../../../shared/domain/calendar.js';
+import { addDays, daysBetween } from '../../../shared/time/calendar.js';
 import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { OVERAGE_LINE_PREFIX, overageGb } from '../../../shared/seed/invoice-builder.js';
 import { CITIES } from '../../../shared/seed/names.js';

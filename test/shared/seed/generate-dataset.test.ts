@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
 import { PRODUCT_CATALOGUE } from '../../../shared/seed/catalogue.js';
-import { daysBetween } from '../../../shared/domain/calendar.js';
+import { daysBetween } from '../../../shared/time/calendar.js';
 import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
 import { RESERVED_CUSTOMER_IDS, subscriptionIdFor } from '../../../shared/seed/seed-ids.js';

@@ -8,7 +8,7 @@ import { invoiceStatus } from '../../../shared/domain/billing/billing-rules.js';
 import { isActiveOn, isEligible } from '../../../shared/domain/promotions/promotion.js';
 import { OPEN_TICKET_STATUSES } from '../../../shared/domain/support/support-ticket.js';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
-import { addDays, daysBetween } from '../../../shared/domain/calendar.js';
+import { addDays, daysBetween } from '../../../shared/time/calendar.js';
 import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { OVERAGE_LINE_PREFIX } from '../../../shared/seed/invoice-builder.js';
 import { FAILED_SIGN_INS_BEFORE_LOCK, RETURN_WINDOW_DAYS } from '../../../shared/seed/policy-terms.js';

@@ -1,7 +1,7 @@
 // get_data_usage: daily rows and totals agree, the cap is shown, and date arguments are checked.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays } from '../../../../shared/domain/calendar.js';
+import { addDays } from '../../../../shared/time/calendar.js';
 import { TOOL_TEST_ANCHOR, useSeededMcp } from '../../../support/in-process-mcp.js';
 
 describe('get_data_usage', () => {

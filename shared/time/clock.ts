@@ -1,4 +1,5 @@
-// Time as a dependency: production uses the system clock, tests pass a fixed one.
+// Time as a dependency: production uses the system clock, tests pass a fixed one. A leaf:
+// services, tools and the seed import it, it imports nothing of the app.
 
 export interface Clock {
   now(): Date;

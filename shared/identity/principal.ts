@@ -1,5 +1,6 @@
-// Who is calling: built from a verified token (security issue) or, in development, from the
-// development identity. Tools see it through their context; no tool reads tokens.
+// Who is calling, and the role names tools declare: built from a verified token or, in
+// development, from the development identity. Tools see it through their context; no tool reads
+// tokens. A leaf: auth, config, mcp and tools import it, it imports nothing of the app.
 
 export interface Principal {
   /** Stable caller id: the token's `oid`, else its `sub`. */
