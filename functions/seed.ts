@@ -1,15 +1,12 @@
-// POST /api/manage/seed: reseeds the store on request (function key required; the security
-// issue adds an admin role on top).
+// POST /api/manage/seed: reseeds the store on request (function key at the host, and the admin
+// role on the caller's token).
 import azureFunctions from '@azure/functions';
-import { getAppContext } from './runtime.js';
+import { getApp } from './runtime.js';
 import { webHandler } from './web-handler.js';
 
 azureFunctions.app.http('seed', {
   route: 'api/manage/seed',
   methods: ['POST'],
   authLevel: 'function',
-  handler: webHandler(async (request, invocation) => {
-    const ctx = await getAppContext();
-    return ctx.seedRequest(request, invocation.invocationId);
-  }),
+  handler: webHandler(async (request, scope) => (await getApp()).handlers.seed(request, scope)),
 });

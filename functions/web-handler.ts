@@ -1,13 +1,15 @@
-// Adapts a web-standard handler (Request → Response) to an Azure Functions HTTP handler, with
-// streamed bodies both ways. A handler that throws gets the HTTP error mapping, never a crash.
+// Adapts a web-standard handler (Request, RequestScope → Response) to an Azure Functions HTTP
+// handler, with streamed bodies both ways. The request scope of the invocation is created here.
+// A handler that throws gets the HTTP error mapping, never a crash.
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { createRequestScope, type RequestScope } from '../shared/context/request-scope.js';
 import { httpErrorResponse } from '../shared/errors/to-http.js';
 import { UnavailableError } from '../shared/errors/domain-error.js';
 
 const { HttpResponse } = azureFunctions;
 
-export type WebHandler = (request: Request, invocation: InvocationContext) => Promise<Response>;
+export type WebHandler = (request: Request, scope: RequestScope) => Promise<Response>;
 
 export function toWebRequest(req: HttpRequest): Request {
   const method = req.method.toUpperCase();
@@ -26,9 +28,9 @@ export function toHttpResponse(res: Response): InstanceType<typeof HttpResponse>
 }
 
 export function webHandler(handler: WebHandler) {
-  return async (req: HttpRequest, invocation: InvocationContext) => {
+  return async function handleInvocation(req: HttpRequest, invocation: InvocationContext) {
     try {
-      return toHttpResponse(await handler(toWebRequest(req), invocation));
+      return toHttpResponse(await handler(toWebRequest(req), createRequestScope(invocation)));
     } catch (error) {
       invocation.error(`request failed: ${error instanceof Error ? error.name : 'error'}`);
       const mapped = error instanceof Error && error.name === 'ConfigError' ? new UnavailableError('Service is misconfigured') : error;

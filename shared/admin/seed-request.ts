@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { ROLES } from '../identity/principal.js';
+import type { RequestScope } from '../context/request-scope.js';
 import type { Clock } from '../time/clock.js';
 import { ConflictError, ForbiddenError, InvalidArgumentError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
@@ -34,7 +35,7 @@ export interface SeedRequestOptions {
   authenticate: RequestAuthenticator;
 }
 
-export type SeedRequestHandler = (request: Request, requestId: string) => Promise<Response>;
+export type SeedRequestHandler = (request: Request, scope: RequestScope) => Promise<Response>;
 
 export function createSeedRequestHandler(options: SeedRequestOptions): SeedRequestHandler {
   let queue: Promise<unknown> = Promise.resolve();
@@ -44,7 +45,8 @@ export function createSeedRequestHandler(options: SeedRequestOptions): SeedReque
     return run;
   };
 
-  return async (request, requestId) => {
+  return async function handleSeedRequest(request, scope) {
+    const { requestId } = scope;
     try {
       const auth = await options.authenticate(request);
       if (!auth.ok) return auth.response;

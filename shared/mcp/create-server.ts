@@ -10,15 +10,14 @@ import {
   type ServerCapabilities,
   type ServerNotifier,
 } from '@modelcontextprotocol/server';
+import type { CallerScope } from '../context/request-scope.js';
 import { hasRoles } from '../identity/principal.js';
 import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';
-import { fromAuthInfo } from './request-caller.js';
 import { requestStateVerifier } from './request-state.js';
-import { runTool } from './run-tool.js';
+import { runTool, type ToolRunner } from './run-tool.js';
+import { fromAuthInfo } from './sdk-request-context.js';
 import type { ServerExtension } from './server-extension.js';
-import type { ToolServices } from './tool-services.js';
-import { toolCallHint } from './tool-call-hint.js';
 
 export const SERVER_INFO = { name: 'contoso-mcp', title: 'Contoso customer support', version: '0.1.0' } as const;
 
@@ -31,8 +30,8 @@ const CONTOSO_CAPABILITIES: ServerCapabilities = { tools: { listChanged: false }
 
 export interface ServerFactoryOptions {
   tools: readonly AnyTool[];
-  services: ToolServices;
-  toolTimeoutMs: number;
+  /** Runs every tool call (services, logger, audit, time budget). */
+  runner: ToolRunner;
   /** Seals and verifies multi-round-trip requestState; without it every echoed state is refused. */
   requestState?: RequestStateCodec<JSONObject>;
   /** Extra registrations (development hosts only; see server-extension.ts). */
@@ -42,7 +41,7 @@ export interface ServerFactoryOptions {
 }
 
 export function createServerFactory(options: ServerFactoryOptions): McpServerFactory {
-  const { tools, services, toolTimeoutMs, requestState, notify } = options;
+  const { tools, runner, requestState, notify } = options;
   const extensions = options.extensions ?? [];
   const capabilities = extensions.reduce(
     (merged, extension) => (extension.capabilities ? mergeCapabilities(merged, extension.capabilities) : merged),
@@ -60,8 +59,31 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
       annotations: tool.annotations,
     },
   }));
-  return ({ authInfo, era, requestInfo }) => {
-    const caller = fromAuthInfo(authInfo);
+
+  /** Registers `tool` so that a call runs it under `scope` through runTool. */
+  function registerScopedTool(server: McpServer, entry: (typeof prepared)[number], scope: CallerScope): void {
+    const { tool, config } = entry;
+    server.registerTool(tool.name, config, function callScopedTool(input: unknown, extra) {
+      const progressToken = extra.mcpReq._meta?.progressToken;
+      return runTool(runner, {
+        tool,
+        input,
+        scope,
+        signal: extra.mcpReq.signal,
+        reportProgress:
+          progressToken === undefined
+            ? undefined
+            : (progress, total, message) =>
+                extra.mcpReq.notify({
+                  method: 'notifications/progress',
+                  params: { progressToken, progress, total, ...(message === undefined ? {} : { message }) },
+                }),
+      });
+    });
+  }
+
+  return function createPerRequestServer({ authInfo, era }) {
+    const { scope, onlyTool } = fromAuthInfo(authInfo);
     const server = new McpServer(SERVER_INFO, {
       capabilities,
       instructions: INSTRUCTIONS,
@@ -71,12 +93,9 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
       inputRequired: { legacyShim: false },
     });
     // A tools/call needs only the tool it names; anything else (tools/list …) sees every tool.
-    const only = requestInfo ? toolCallHint(requestInfo) : undefined;
-    for (const { tool, config } of prepared) {
-      if ((only !== undefined && tool.name !== only) || !hasRoles(caller.principal, tool.roles)) continue;
-      server.registerTool(tool.name, config, (input: unknown, extra) =>
-        runTool({ tool, input, extra, caller, services, timeoutMs: toolTimeoutMs }),
-      );
+    for (const entry of prepared) {
+      if ((onlyTool !== undefined && entry.tool.name !== onlyTool) || !hasRoles(scope.caller, entry.tool.roles)) continue;
+      registerScopedTool(server, entry, scope);
     }
     for (const extension of extensions) extension.register(server, { era, notify, requestState });
     return server;

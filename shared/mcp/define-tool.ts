@@ -3,22 +3,23 @@
 // MCP registrations and run-tool wraps every handler the same way.
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
+import type { CallerScope } from '../context/request-scope.js';
 import type { Principal } from '../identity/principal.js';
-import type { Clock } from '../time/clock.js';
-import type { ContosoStore } from '../storage/contoso-store.js';
 import type { Logger } from '../telemetry/logger.js';
+import type { ToolServices } from './tool-services.js';
 
-/** What every tool handler receives besides its validated input. */
-export interface ToolContext {
-  caller: Principal;
-  requestId: string;
-  logger: Logger;
-  store: ContosoStore;
-  clock: Clock;
-  /** A new unique id (injected so tests can predict it). */
-  newId: () => string;
+/** What every tool handler receives besides its validated input: the services and this call's scope. */
+export interface ToolContext extends ToolServices {
+  /** The request this call belongs to, with its verified caller. */
+  readonly scope: CallerScope;
+  /** `scope.caller`, the verified caller. */
+  readonly caller: Principal;
+  /** `scope.requestId`. */
+  readonly requestId: string;
+  /** The app's logger with this call's tool name and request id. */
+  readonly logger: Logger;
   /** Aborted when the client cancels or the time budget runs out. */
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
   /** Reports progress when the caller asked for it (a progressToken); a no-op otherwise. */
   progress(done: number, total: number, message?: string): Promise<void>;
 }

@@ -1,69 +1,82 @@
-// Runs one tool call: builds the tool's context, enforces the time budget, validates the
-// output against the tool's schema and turns any failure into a tool error result.
-import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+// Runs one tool call: builds the tool's context from the services and the request scope,
+// enforces the time budget, validates the output against the tool's schema, audits the outcome
+// and turns any failure into a tool error result. Knows nothing of the SDK: the caller passes
+// the cancellation signal and, when the client asked for progress, a way to report it.
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { CallerScope } from '../context/request-scope.js';
 import { TimeoutError } from '../errors/domain-error.js';
 import { describeToolError, toToolErrorResult } from '../errors/to-mcp.js';
+import type { Logger } from '../telemetry/logger.js';
 import type { AnyTool, ToolContext } from './define-tool.js';
-import type { RequestCaller } from './request-caller.js';
+import type { ToolAudit } from './tool-audit.js';
 import type { ToolServices } from './tool-services.js';
 
-export interface RunToolOptions {
-  tool: AnyTool;
-  input: unknown;
-  extra: ServerContext;
-  caller: RequestCaller;
-  services: ToolServices;
-  timeoutMs: number;
+/** Sends one `notifications/progress` for the call. */
+export type ProgressReporter = (done: number, total: number, message?: string) => Promise<void>;
+
+/** What runTool needs from the process, besides what it hands to tools. */
+export interface ToolRunner {
+  readonly services: ToolServices;
+  readonly logger: Logger;
+  readonly audit: ToolAudit;
+  /** Time budget of one call, in milliseconds. */
+  readonly timeoutMs: number;
 }
 
-export async function runTool(options: RunToolOptions): Promise<CallToolResult> {
-  const { tool, extra, caller, services } = options;
-  const logger = services.logger.child({ tool: tool.name, requestId: caller.requestId });
+export interface ToolCall {
+  tool: AnyTool;
+  /** Arguments already validated against `tool.input`. */
+  input: unknown;
+  scope: CallerScope;
+  /** Aborted when the client cancels the request. */
+  signal: AbortSignal;
+  /** Present when the client sent a progress token. */
+  reportProgress?: ProgressReporter | undefined;
+}
+
+export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
+  const { tool, scope } = call;
+  const logger = runner.logger.child({ tool: tool.name, requestId: scope.requestId });
   const controller = new AbortController();
-  const cancel = () => controller.abort(extra.mcpReq.signal.reason);
-  extra.mcpReq.signal.addEventListener('abort', cancel, { once: true });
-  const progressToken = extra.mcpReq._meta?.progressToken;
+  const cancel = () => controller.abort(call.signal.reason);
+  call.signal.addEventListener('abort', cancel, { once: true });
   const ctx: ToolContext = {
-    caller: caller.principal,
-    requestId: caller.requestId,
+    ...runner.services,
+    scope,
+    caller: scope.caller,
+    requestId: scope.requestId,
     logger,
-    store: services.store,
-    clock: services.clock,
-    newId: services.newId,
     signal: controller.signal,
     async progress(done, total, message) {
-      if (progressToken === undefined || controller.signal.aborted) return;
-      await extra.mcpReq.notify({
-        method: 'notifications/progress',
-        params: { progressToken, progress: done, total, ...(message === undefined ? {} : { message }) },
-      });
+      if (call.reportProgress === undefined || controller.signal.aborted) return;
+      await call.reportProgress(done, total, message);
     },
   };
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new TimeoutError(`${tool.name} did not finish within its ${options.timeoutMs} ms time budget; try again or narrow the request`);
+      const error = new TimeoutError(`${tool.name} did not finish within its ${runner.timeoutMs} ms time budget; try again or narrow the request`);
       reject(error); // settle the race first, then tell the handler to stop
       controller.abort(error);
-    }, options.timeoutMs);
+    }, runner.timeoutMs);
   });
   try {
-    const raw = await Promise.race([tool.handler(options.input, ctx), budget]);
+    const raw = await Promise.race([tool.handler(call.input, ctx), budget]);
     const parsed = tool.output.safeParse(raw);
     if (!parsed.success) {
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);
     }
     const text = tool.summarize ? tool.summarize(parsed.data) : JSON.stringify(parsed.data);
-    await services.audit.granted(tool, options.input, caller, 'ok');
+    await runner.audit.granted(tool, call.input, scope, 'ok');
     return { content: [{ type: 'text', text }], structuredContent: parsed.data as Record<string, unknown> };
   } catch (error) {
-    const view = describeToolError(error, caller.requestId);
+    const view = describeToolError(error, scope.requestId);
     if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });
     else logger.error('tool failed', { error });
-    await services.audit.granted(tool, options.input, caller, view.code);
-    return toToolErrorResult(error, caller.requestId);
+    await runner.audit.granted(tool, call.input, scope, view.code);
+    return toToolErrorResult(error, scope.requestId);
   } finally {
     clearTimeout(timer);
-    extra.mcpReq.signal.removeEventListener('abort', cancel);
+    call.signal.removeEventListener('abort', cancel);
   }
 }

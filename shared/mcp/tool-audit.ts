@@ -1,13 +1,13 @@
 // Writes the audit trail of mutating and restricted tools: every call, granted or refused, to
 // the audit log and to the logs. Refusal reasons go here, never to the client. An audit write
 // that fails is logged loudly but does not turn a done action into an error.
+import type { CallerScope } from '../context/request-scope.js';
 import { hasRoles } from '../identity/principal.js';
 import type { Clock } from '../time/clock.js';
 import { idArguments, type AuditRecord } from '../domain/audit/audit-record.js';
 import type { AuditLog } from '../storage/audit-log.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { AnyTool } from './define-tool.js';
-import type { RequestCaller } from './request-caller.js';
 
 export interface ToolAuditOptions {
   tools: readonly AnyTool[];
@@ -20,13 +20,13 @@ export interface ToolAuditOptions {
 export interface ToolAudit {
   /** Whether calls of `tool` are audited (it mutates or needs a role). */
   covers(tool: AnyTool): boolean;
-  granted(tool: AnyTool, args: unknown, caller: RequestCaller, result: string): Promise<void>;
+  granted(tool: AnyTool, args: unknown, scope: CallerScope, result: string): Promise<void>;
   /**
    * Audits, before dispatch, the tools/calls in a JSON-RPC body that will not reach run-tool: a
    * tool the caller may not use (refused) and a covered tool whose arguments fail its schema
    * (granted, result INVALID_ARGUMENT: the SDK answers those before any handler runs).
    */
-  callsStoppedBeforeHandler(body: unknown, caller: RequestCaller): Promise<void>;
+  callsStoppedBeforeHandler(body: unknown, scope: CallerScope): Promise<void>;
 }
 
 export function createToolAudit(options: ToolAuditOptions): ToolAudit {
@@ -43,11 +43,11 @@ export function createToolAudit(options: ToolAuditOptions): ToolAudit {
     }
   }
 
-  function base(tool: AnyTool, args: unknown, caller: RequestCaller) {
+  function base(tool: AnyTool, args: unknown, scope: CallerScope) {
     return {
-      requestId: caller.requestId,
-      callerId: caller.principal.callerId,
-      tenantId: caller.principal.tenantId,
+      requestId: scope.requestId,
+      callerId: scope.caller.callerId,
+      tenantId: scope.caller.tenantId,
       tool: tool.name,
       argumentIds: idArguments(args),
     };
@@ -55,21 +55,21 @@ export function createToolAudit(options: ToolAuditOptions): ToolAudit {
 
   return {
     covers,
-    async granted(tool, args, caller, result) {
-      if (covers(tool)) await write({ ...base(tool, args, caller), outcome: 'granted', result, reason: null });
+    async granted(tool, args, scope, result) {
+      if (covers(tool)) await write({ ...base(tool, args, scope), outcome: 'granted', result, reason: null });
     },
-    async callsStoppedBeforeHandler(body, caller) {
+    async callsStoppedBeforeHandler(body, scope) {
       for (const message of Array.isArray(body) ? body : [body]) {
         if (message === null || typeof message !== 'object') continue;
         const { method, params } = message as { method?: unknown; params?: { name?: unknown; arguments?: unknown } };
         if (method !== 'tools/call' || typeof params?.name !== 'string') continue;
         const tool = byName.get(params.name);
         if (!tool || !covers(tool)) continue;
-        if (!hasRoles(caller.principal, tool.roles)) {
-          const missing = tool.roles.filter((role) => !caller.principal.roles.includes(role));
-          await write({ ...base(tool, params.arguments, caller), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
+        if (!hasRoles(scope.caller, tool.roles)) {
+          const missing = tool.roles.filter((role) => !scope.caller.roles.includes(role));
+          await write({ ...base(tool, params.arguments, scope), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
         } else if (!tool.input.safeParse(params.arguments ?? {}).success) {
-          await write({ ...base(tool, params.arguments, caller), outcome: 'granted', result: 'INVALID_ARGUMENT', reason: null });
+          await write({ ...base(tool, params.arguments, scope), outcome: 'granted', result: 'INVALID_ARGUMENT', reason: null });
         }
       }
     },

@@ -1,15 +1,12 @@
-// The process-wide services tool calls use, taken from the AppContext.
+// The process-wide services a tool handler may use. ToolContext extends this interface, and
+// runTool spreads the services into each context, so a new service (conversations, jobs …) is
+// one field here and one line in createAppServices.
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
-import type { Logger } from '../telemetry/logger.js';
-import type { ToolAudit } from './tool-audit.js';
 
 export interface ToolServices {
-  store: ContosoStore;
-  clock: Clock;
-  logger: Logger;
+  readonly store: ContosoStore;
+  readonly clock: Clock;
   /** New unique ids for records the tools create (payments, security events). */
-  newId: () => string;
-  /** Audit trail of mutating and restricted tools. */
-  audit: ToolAudit;
+  readonly newId: () => string;
 }

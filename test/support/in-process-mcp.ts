@@ -6,7 +6,9 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { ALL_ROLES, developmentPrincipal } from '../../shared/identity/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
-import { createAppContext, type AppContext } from '../../shared/context/app-context.js';
+import type { AppServices } from '../../shared/context/app-services.js';
+import { createApp } from '../../shared/context/create-app.js';
+import { detachedScope } from '../../shared/context/request-scope.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
@@ -17,7 +19,8 @@ export interface ToolResult {
 }
 
 export interface InProcessMcp {
-  ctx: AppContext;
+  /** The app's services (store, clock …) for tests that look behind the endpoint. */
+  ctx: AppServices;
   client: Client;
   /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
   contentTypes: string[];
@@ -49,7 +52,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   });
   let next = 0;
   const roles = options.roles ?? ALL_ROLES;
-  const ctx = await createAppContext(config, {
+  const app = await createApp(config, {
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `test-${(next += 1)}`,
     logSink: () => {},
@@ -57,17 +60,17 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   });
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await ctx.mcp(new Request(input, init), 'req-tool-test');
+    const res = await app.handlers.mcp(new Request(input, init), detachedScope('req-tool-test'));
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
   const client = new Client({ name: 'tool-tests', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
-    ctx,
+    ctx: app.services,
     client,
     contentTypes,
-    auditRecords: () => ctx.store.audit.list(1000),
+    auditRecords: () => app.services.store.audit.list(1000),
     async call(name, args, callOptions) {
       const result = (await client.callTool(
         { name, arguments: args },
@@ -81,7 +84,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     },
     async close() {
       await client.close();
-      await ctx.close();
+      await app.close();
     },
   };
 }

@@ -7,7 +7,8 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import * as z from 'zod';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
-import { createAppContext, type AppContext } from '../../../shared/context/app-context.js';
+import { createApp, type App } from '../../../shared/context/create-app.js';
+import { detachedScope } from '../../../shared/context/request-scope.js';
 import { defineTool } from '../../../shared/mcp/define-tool.js';
 import { READ_ONLY } from '../../../shared/tools/common/schemas.js';
 
@@ -67,6 +68,22 @@ const progressTool = defineTool({
   },
 });
 
+const scopeEchoTool = defineTool({
+  name: 'scope_echo_tool',
+  title: 'Scope echo',
+  description: 'Returns what it sees of its request scope.',
+  input: z.object({}),
+  output: z.object({ request_id: z.string(), function_name: z.string(), caller_id: z.string(), same_caller: z.boolean() }),
+  roles: [],
+  annotations: READ_ONLY,
+  handler: async (_input, ctx) => ({
+    request_id: ctx.scope.requestId,
+    function_name: ctx.scope.invocation.functionName,
+    caller_id: ctx.scope.caller.callerId,
+    same_caller: ctx.caller === ctx.scope.caller && ctx.requestId === ctx.scope.requestId,
+  }),
+});
+
 const restrictedTool = defineTool({
   name: 'restricted_tool',
   title: 'Restricted',
@@ -79,10 +96,10 @@ const restrictedTool = defineTool({
 });
 
 describe('MCP endpoint (in-process)', () => {
-  let ctx: AppContext;
+  let app: App;
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await ctx.mcp(new Request(input, init), 'req-test');
+    const res = await app.handlers.mcp(new Request(input, init), detachedScope('req-test'));
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
@@ -95,13 +112,13 @@ describe('MCP endpoint (in-process)', () => {
 
   before(async () => {
     const config = loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '3', SEED_ANCHOR_DATE: '2026-01-01', TOOL_TIMEOUT_MS: '150', AUTH_MODE: 'disabled' });
-    ctx = await createAppContext(config, {
-      tools: [slowTool, throwingTool, badOutputTool, progressTool, restrictedTool],
+    app = await createApp(config, {
+      tools: [slowTool, throwingTool, badOutputTool, progressTool, restrictedTool, scopeEchoTool],
       logSink: () => {},
       authenticate: async () => ({ ok: true, principal: developmentPrincipal() }),
     });
   });
-  after(async () => ctx?.close());
+  after(async () => app?.close());
 
   for (const era of ['legacy', 'modern'] as const) {
     describe(`${era} era`, () => {
@@ -144,6 +161,11 @@ describe('MCP endpoint (in-process)', () => {
         assert.match(contentTypes.at(-1) ?? '', /^application\/json/);
       });
 
+      it("hands the tool the invocation's request scope with the verified caller", async () => {
+        const result = (await client.callTool({ name: 'scope_echo_tool', arguments: {} })) as { structuredContent?: unknown };
+        assert.deepEqual(result.structuredContent, { request_id: 'req-test', function_name: 'detached', caller_id: 'local-developer', same_caller: true });
+      });
+
       it('hides a tool the caller lacks the role for and refuses it like an unknown tool', async () => {
         const { tools } = await client.listTools();
         assert.ok(!tools.some((t) => t.name === 'restricted_tool'));
@@ -163,7 +185,7 @@ describe('MCP endpoint (in-process)', () => {
   it('answers an unsupported 2026-era protocol version with the request id and the supported versions', async () => {
     const body = { jsonrpc: '2.0', id: 301, method: 'server/discover', params: { _meta: { ...ENVELOPE_2026, 'io.modelcontextprotocol/protocolVersion': 'v999' } } };
     const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': 'v999', 'mcp-method': 'server/discover' };
-    const res = await ctx.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), 'req-test');
+    const res = await app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-test'));
     const answer = (await res.json()) as { id: unknown; error?: { data?: { supported?: string[]; requested?: string } } };
 
     assert.equal(res.status, 400);

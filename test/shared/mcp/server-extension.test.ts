@@ -8,7 +8,8 @@ import { inputRequired } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
-import { createAppContext, type AppContext } from '../../../shared/context/app-context.js';
+import { createApp, type App } from '../../../shared/context/create-app.js';
+import { detachedScope } from '../../../shared/context/request-scope.js';
 import type { ServerExtension } from '../../../shared/mcp/server-extension.js';
 
 const probe: ServerExtension = {
@@ -41,10 +42,10 @@ interface RpcAnswer {
 }
 
 /** A raw 2026-07-28 tools/call to `app`, as `caller`. */
-async function callModern(app: AppContext, name: string, caller: string, extra: Record<string, unknown> = {}): Promise<RpcAnswer> {
+async function callModern(app: App, name: string, caller: string, extra: Record<string, unknown> = {}): Promise<RpcAnswer> {
   const body = { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {}, _meta: ENVELOPE, ...extra } };
   const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name, 'x-test-caller': caller };
-  const res = await app.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), 'req-ext');
+  const res = await app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-ext'));
   return (await res.json()) as RpcAnswer;
 }
 
@@ -55,20 +56,20 @@ const authenticate = async (request: Request) => ({
 });
 
 describe('MCP server extensions', () => {
-  let ctx: AppContext;
-  let plain: AppContext;
+  let ctx: App;
+  let plain: App;
 
-  async function connect(app: AppContext, era: 'legacy' | 'modern'): Promise<Client> {
+  async function connect(app: App, era: 'legacy' | 'modern'): Promise<Client> {
     const client = new Client({ name: 'in-process', version: '1' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
-    const fetch = async (input: string | URL | Request, init?: RequestInit) => app.mcp(new Request(input, init), 'req-ext');
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => app.handlers.mcp(new Request(input, init), detachedScope('req-ext'));
     await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch }));
     return client;
   }
 
   before(async () => {
     const config = loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', SEED_ANCHOR_DATE: '2026-01-01', AUTH_MODE: 'disabled' });
-    ctx = await createAppContext(config, { extensions: [probe], logSink: () => {}, authenticate });
-    plain = await createAppContext(config, { logSink: () => {}, authenticate });
+    ctx = await createApp(config, { extensions: [probe], logSink: () => {}, authenticate });
+    plain = await createApp(config, { logSink: () => {}, authenticate });
   });
   after(async () => {
     await ctx?.close();
@@ -116,7 +117,7 @@ describe('MCP server extensions', () => {
 });
 
 describe('MCP server without a requestState key (Azure until MCP_REQUEST_STATE_KEY is set)', () => {
-  let ctx: AppContext;
+  let ctx: App;
   before(async () => {
     const config = loadConfig({
       WEBSITE_INSTANCE_ID: 'a1b2c3',
@@ -129,7 +130,7 @@ describe('MCP server without a requestState key (Azure until MCP_REQUEST_STATE_K
       SEED_ANCHOR_DATE: '2026-01-01',
     });
     assert.equal(config.mcp.requestStateKey, undefined);
-    ctx = await createAppContext(config, { extensions: [probe], logSink: () => {}, authenticate });
+    ctx = await createApp(config, { extensions: [probe], logSink: () => {}, authenticate });
   });
   after(async () => ctx?.close());
 

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invoiceStatus } from '../../../../shared/domain/billing/billing-rules.js';
+import { detachedScope, withCaller } from '../../../../shared/context/request-scope.js';
 import { developmentPrincipal } from '../../../../shared/identity/principal.js';
 import { ConflictError } from '../../../../shared/errors/domain-error.js';
 import { silentLogger } from '../../../../shared/telemetry/logger.js';
@@ -78,6 +79,7 @@ describe('update_subscription', () => {
     const store = suite.mcp.ctx.store;
     const stale = { ...store, subscriptions: { ...store.subscriptions, get: async () => ({ ...sub, productId: other.productId }) } };
     const ctx = {
+      scope: withCaller(detachedScope('race'), developmentPrincipal()),
       caller: developmentPrincipal(),
       requestId: 'race',
       logger: silentLogger,

@@ -1,0 +1,83 @@
+// The HTTP handlers of the app, built once from its services: the MCP endpoint, the seeding
+// route, health and readiness, and the OAuth discovery documents. functions/ registers each
+// under its route; adding a function adds a handler here, not a field to the services.
+import { InMemoryServerEventBus } from '@modelcontextprotocol/server';
+import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
+import { createDiscoveryHandlers, type DiscoveryHandlers } from '../auth/discovery-handlers.js';
+import { createHealthHandlers, type HealthHandlers } from '../health/health-handlers.js';
+import { createServerFactory } from '../mcp/create-server.js';
+import type { AnyTool } from '../mcp/define-tool.js';
+import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
+import { createRequestStateSeal } from '../mcp/request-state.js';
+import { createServerNotifier, type ServerExtension } from '../mcp/server-extension.js';
+import { createToolAudit } from '../mcp/tool-audit.js';
+import { CONTOSO_TOOLS } from '../tools/registry.js';
+import type { AppServices } from './app-services.js';
+
+export interface AppHandlers {
+  /** POST api/mcp (and the methods it refuses). */
+  readonly mcp: McpEndpoint;
+  /** POST api/manage/seed. */
+  readonly seed: SeedRequestHandler;
+  readonly health: HealthHandlers;
+  readonly discovery: DiscoveryHandlers;
+}
+
+export interface AppHandlersOptions {
+  /** Tools to serve instead of the Contoso registry (tests). */
+  tools?: readonly AnyTool[];
+  /** Extra MCP registrations (development hosts and tests only; see shared/mcp/server-extension.ts). */
+  extensions?: readonly ServerExtension[];
+}
+
+export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
+  const { config, logger, clock, store, auth } = services;
+  const tools = options.tools ?? CONTOSO_TOOLS;
+  const extensions = options.extensions ?? [];
+  reportExtensions(services, extensions);
+  const toolAudit = createToolAudit({ tools, audit: store.audit, clock, newId: services.newId, logger });
+  // subscriptions/listen streams of this process; a multi-instance deployment that publishes
+  // change events would put a shared pub/sub bus here.
+  const bus = new InMemoryServerEventBus(function logListenerFailure(error) {
+    logger.warn('subscription listener failed', { error });
+  });
+  const factory = createServerFactory({
+    tools,
+    runner: { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs },
+    requestState: createRequestStateSeal(config.mcp.requestStateKey),
+    extensions,
+    notify: createServerNotifier(bus),
+  });
+  return {
+    mcp: createMcpEndpoint({
+      factory,
+      bus,
+      allowedHosts: config.http.allowedHosts,
+      allowedOrigins: config.http.allowedOrigins,
+      maxBodyBytes: config.http.maxBodyBytes,
+      authenticate: auth.authenticate,
+      toolAudit,
+      logger,
+    }),
+    seed: createSeedRequestHandler({
+      store,
+      defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
+      clock,
+      logger,
+      authenticate: auth.authenticate,
+    }),
+    health: createHealthHandlers(store),
+    discovery: createDiscoveryHandlers(auth),
+  };
+}
+
+/** Makes extended servers visible in the logs, and a fixtures setting no host acted on. */
+function reportExtensions({ config, logger }: AppServices, extensions: readonly ServerExtension[]): void {
+  if (extensions.length > 0) {
+    logger.warn('MCP server extensions installed: this server serves more than the Contoso tools', {
+      extensions: extensions.map((extension) => extension.name),
+    });
+  } else if (config.mcp.conformanceFixtures) {
+    logger.warn('MCP_CONFORMANCE_FIXTURES=true but this host installed no fixtures (only the local host, npm start, does)');
+  }
+}

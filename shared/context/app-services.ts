@@ -1,0 +1,74 @@
+// The process's services, built once per cold start: configuration, logger, clock, ids, the
+// store (seeded at start-up as configured) and authentication. Handlers are built from these
+// in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
+import { randomUUID } from 'node:crypto';
+import type { RequestAuthenticator } from '../auth/authenticate-request.js';
+import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
+import type { Config } from '../config/config.js';
+import type { ToolServices } from '../mcp/tool-services.js';
+import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
+import type { ContosoStore } from '../storage/contoso-store.js';
+import { createStore } from '../storage/create-store.js';
+import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
+import { systemClock, type Clock } from '../time/clock.js';
+
+export interface AppServices {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** New unique ids for created records. */
+  readonly newId: () => string;
+  readonly store: ContosoStore;
+  /** Request authentication and the OAuth discovery documents. */
+  readonly auth: AuthServices;
+  /** The services tool handlers see: spread into every ToolContext. */
+  readonly toolServices: ToolServices;
+  /** What start-up seeding did. */
+  readonly seedOutcome: SeedOutcome;
+  close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  clock?: Clock;
+  logSink?: LogSink;
+  /** A store to use instead of the configured one (tests). */
+  store?: ContosoStore;
+  /** Id generator for created records (tests pass a predictable one). */
+  newId?: () => string;
+  /** Replaces token authentication (in-process tests pass a fixed principal). */
+  authenticate?: RequestAuthenticator;
+  /** fetch used for the Entra JWKS (tests point it at their own issuer). */
+  fetch?: typeof globalThis.fetch;
+}
+
+export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
+  const store = options.store ?? createStore(config.store);
+  try {
+    const seedOutcome = await ensureSeeded(store, {
+      settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
+      onStartup: config.seed.onStartup,
+      force: config.seed.force,
+      clock,
+      logger,
+    });
+    const newId = options.newId ?? randomUUID;
+    const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
+    return {
+      config,
+      logger,
+      clock,
+      newId,
+      store,
+      auth,
+      toolServices: { store, clock, newId },
+      seedOutcome,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+}
