@@ -1,0 +1,100 @@
+// `npm start`: serves the real registrations of functions/ over node:http on 127.0.0.1:PORT,
+// warms the app (opens and seeds the store), and prints how to connect, with a development
+// token carrying every role when AUTH_MODE=local. With MCP_CONFORMANCE_FIXTURES=true it also
+// serves the MCP conformance suite's fixtures. Development only.
+import './core-api-shim.js';
+import http from 'node:http';
+import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
+import { installHostExtensions } from '../../shared/context/host-extensions.js';
+import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
+import type { Config } from '../../shared/config/config.js';
+import { conformanceFixtures } from '../conformance/conformance-fixtures.js';
+import { renderBanner } from './banner.js';
+import { loadFunctionApp } from './function-app.js';
+import { generateFunctionKey } from './function-keys.js';
+import { buildHttpRoutes } from './http-routes.js';
+import { createLocalHostServer } from './local-host.js';
+
+async function listen(port: number): Promise<{ server: http.Server; port: number; attach: (handler: http.RequestListener) => void }> {
+  let handler: http.RequestListener | undefined;
+  const waiting: Array<() => void> = [];
+  const server = http.createServer((req, res) => {
+    if (handler) handler(req, res);
+    else waiting.push(() => handler?.(req, res));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  return {
+    server,
+    port: typeof address === 'object' && address ? address.port : port,
+    attach(next) {
+      handler = next;
+      for (const run of waiting.splice(0)) run();
+    },
+  };
+}
+
+async function developmentToken(config: Config): Promise<string | undefined> {
+  const auth = config.auth;
+  if (auth.mode !== 'local') return undefined;
+  const issuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: () => new Date() });
+  return issuer.mint({
+    sub: 'local-developer',
+    tid: auth.allowedTenants[0] ?? '',
+    roles: Object.values(auth.roles),
+    scope: auth.requiredScope,
+    audience: auth.audiences[0] ?? '',
+    expiresInSeconds: 12 * 3600,
+  });
+}
+
+async function main(): Promise<void> {
+  const requested = loadConfig(process.env);
+  const { server, port, attach } = await listen(requested.runtime.port);
+  // The app reads PORT for its public URL; give it the port actually bound (PORT=0 picks one).
+  process.env.PORT = String(port);
+  const config = loadConfig(process.env);
+  // Must precede loading the app: functions/runtime.ts reads the installed extensions.
+  if (config.mcp.conformanceFixtures) installHostExtensions([conformanceFixtures]);
+  const app = await loadFunctionApp(process.cwd());
+  const routes = buildHttpRoutes(app.functions, app.routePrefix);
+  const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();
+  const host = createLocalHostServer({
+    routes,
+    functionKey,
+    log: (level, message) => {
+      if (level === 'error' || level === 'warning') process.stderr.write(`${message}\n`);
+    },
+  });
+  attach((req, res) => host.emit('request', req, res));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
+  const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
+  const token = await developmentToken(config);
+  process.stdout.write(
+    renderBanner({
+      baseUrl,
+      functionKey,
+      functionKeyGenerated: !config.runtime.localFunctionKey,
+      readiness,
+      authMode: config.auth.mode,
+      token,
+      conformanceFixtures: config.mcp.conformanceFixtures,
+    }),
+  );
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`Local host failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+// Every registration of the function app, in order: streamed HTTP bodies are enabled first,
+// then each function registers itself. Loaded by index.ts once the Node version is checked.
+import './setup.js';
+import './mcp.js';
+import './health.js';
+import './seed.js';
+import './oauth-metadata.js';
