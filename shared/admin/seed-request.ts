@@ -6,7 +6,7 @@ import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { ROLES } from '../identity/principal.js';
 import type { RequestScope } from '../context/request-scope.js';
 import type { Clock } from '../time/clock.js';
-import { ConflictError, ForbiddenError, InvalidArgumentError } from '../errors/domain-error.js';
+import { ConflictError, ForbiddenError, InvalidArgumentError, UnsupportedMediaTypeError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
 import { isJsonContentType } from '../http/media-types.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -92,7 +92,7 @@ async function parseBody(request: Request): Promise<z.output<typeof seedRequestS
   if (body.kind === 'unreadable') throw new InvalidArgumentError('the body could not be read');
   if (body.kind === 'empty') return {};
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw new InvalidArgumentError('Content-Type must be application/json');
+    throw new UnsupportedMediaTypeError('Content-Type must be application/json');
   }
   if (body.kind === 'not_json') throw new InvalidArgumentError('the body is not valid JSON');
   const parsed = seedRequestSchema.safeParse(body.value);

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'BUSINESS_RULE'
   | 'TIMEOUT'
   | 'UNAVAILABLE'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -58,4 +59,9 @@ export class UnavailableError extends DomainError {
 /** The caller is authenticated but not allowed to do this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+}
+
+/** The request body is in a media type this operation does not read (e.g. not JSON). */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
 }

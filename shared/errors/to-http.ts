@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   TIMEOUT: 504,
   UNAVAILABLE: 503,
   FORBIDDEN: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export interface HttpErrorView {

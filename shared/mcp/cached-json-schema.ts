@@ -8,9 +8,9 @@ type Io = 'input' | 'output';
 
 export interface CachedJsonSchemaOptions {
   /**
-   * The values this schema sees were already parsed by the same zod schema (tool output: run-tool
-   * parses every result before returning it), so the SDK's second validation passes them as
-   * they are instead of parsing them again.
+   * run-tool validates with the same zod schema itself (tool arguments, so a failure carries our
+   * error code and request id; tool output, parsed before it is returned), so the SDK's own
+   * validation passes values as they are instead of parsing them a second time.
    */
   alreadyValidated?: boolean;
 }

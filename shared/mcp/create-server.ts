@@ -54,7 +54,7 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
     config: {
       title: tool.title,
       description: tool.description,
-      inputSchema: withCachedJsonSchema(tool.input),
+      inputSchema: withCachedJsonSchema(tool.input, { alreadyValidated: true }),
       outputSchema: withCachedJsonSchema(tool.output, { alreadyValidated: true }),
       annotations: tool.annotations,
     },

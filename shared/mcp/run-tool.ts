@@ -1,13 +1,15 @@
-// Runs one tool call: builds the tool's context from the services and the request scope,
-// enforces the time budget, validates the output against the tool's schema, audits the outcome
-// and turns any failure into a tool error result. Knows nothing of the SDK: the caller passes
+// Runs one tool call: validates the arguments against the tool's schema, builds the tool's
+// context from the services and the request scope, enforces the time budget, validates the
+// output, audits the outcome and turns any failure into a tool error result (with its code and
+// the request id, bad arguments included). Knows nothing of the SDK: the caller passes
 // the cancellation signal and, when the client asked for progress, a way to report it.
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../context/request-scope.js';
-import { TimeoutError } from '../errors/domain-error.js';
+import { InvalidArgumentError, TimeoutError } from '../errors/domain-error.js';
 import { describeToolError, toToolErrorResult } from '../errors/to-mcp.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { AnyTool, ToolContext } from './define-tool.js';
+import { describeInputIssues } from './input-issues.js';
 import type { ToolAudit } from './tool-audit.js';
 import type { ToolServices } from './tool-services.js';
 
@@ -25,7 +27,7 @@ export interface ToolRunner {
 
 export interface ToolCall {
   tool: AnyTool;
-  /** Arguments already validated against `tool.input`. */
+  /** The call's arguments as the client sent them (validated here against `tool.input`). */
   input: unknown;
   scope: CallerScope;
   /** Aborted when the client cancels the request. */
@@ -61,7 +63,11 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
     }, runner.timeoutMs);
   });
   try {
-    const raw = await Promise.race([tool.handler(call.input, ctx), budget]);
+    const args = tool.input.safeParse(call.input ?? {});
+    if (!args.success) {
+      throw new InvalidArgumentError(`Invalid arguments for ${tool.name}: ${describeInputIssues(args.error.issues)}`);
+    }
+    const raw = await Promise.race([tool.handler(args.data, ctx), budget]);
     const parsed = tool.output.safeParse(raw);
     if (!parsed.success) {
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);

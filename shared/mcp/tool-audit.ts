@@ -23,8 +23,8 @@ export interface ToolAudit {
   granted(tool: AnyTool, args: unknown, scope: CallerScope, result: string): Promise<void>;
   /**
    * Audits, before dispatch, the tools/calls in a JSON-RPC body that will not reach run-tool: a
-   * tool the caller may not use (refused) and a covered tool whose arguments fail its schema
-   * (granted, result INVALID_ARGUMENT: the SDK answers those before any handler runs).
+   * tool the caller may not use (refused). Calls with bad arguments do reach run-tool, which
+   * audits them with result INVALID_ARGUMENT.
    */
   callsStoppedBeforeHandler(body: unknown, scope: CallerScope): Promise<void>;
 }
@@ -68,8 +68,6 @@ export function createToolAudit(options: ToolAuditOptions): ToolAudit {
         if (!hasRoles(scope.caller, tool.roles)) {
           const missing = tool.roles.filter((role) => !scope.caller.roles.includes(role));
           await write({ ...base(tool, params.arguments, scope), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
-        } else if (!tool.input.safeParse(params.arguments ?? {}).success) {
-          await write({ ...base(tool, params.arguments, scope), outcome: 'granted', result: 'INVALID_ARGUMENT', reason: null });
         }
       }
     },

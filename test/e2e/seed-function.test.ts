@@ -104,4 +104,11 @@ describe('POST /api/manage/seed', () => {
     assert.equal(malformed.status, 400);
     assert.match(malformed.body.error?.message ?? '', /not valid JSON/);
   });
+
+  it('answers a body that is not JSON with 415, as the MCP endpoint does', async () => {
+    const res = await post('{"force": true}', { 'content-type': 'text/plain' });
+    assert.equal(res.status, 415);
+    assert.equal(res.body.error?.code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.match(res.body.error?.message ?? '', /Content-Type must be application\/json/);
+  });
 });

@@ -16,6 +16,8 @@ export interface ToolResult {
   isError: boolean;
   structured: Record<string, unknown>;
   text: string;
+  /** `_meta['contoso/error']` of an error result: its code and the request id. */
+  error: { code?: string; request_id?: string } | undefined;
 }
 
 export interface InProcessMcp {
@@ -75,11 +77,17 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
       const result = (await client.callTool(
         { name, arguments: args },
         callOptions?.onprogress ? { onprogress: (p) => callOptions.onprogress?.(p.progress) } : undefined,
-      )) as { isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> };
+      )) as {
+        isError?: boolean;
+        structuredContent?: Record<string, unknown>;
+        content: Array<{ type: string; text?: string }>;
+        _meta?: { 'contoso/error'?: { code?: string; request_id?: string } };
+      };
       return {
         isError: result.isError === true,
         structured: result.structuredContent ?? {},
         text: result.content.map((c) => c.text ?? '').join('\n'),
+        error: result._meta?.['contoso/error'],
       };
     },
     async close() {

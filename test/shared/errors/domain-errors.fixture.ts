@@ -9,6 +9,7 @@ import {
   NotFoundError,
   TimeoutError,
   UnavailableError,
+  UnsupportedMediaTypeError,
 } from '../../../shared/errors/domain-error.js';
 
 export interface DomainErrorCase {
@@ -25,6 +26,7 @@ export const DOMAIN_ERROR_CASES: readonly DomainErrorCase[] = [
   { error: new TimeoutError('took too long'), code: 'TIMEOUT', status: 504 },
   { error: new UnavailableError('store unreachable'), code: 'UNAVAILABLE', status: 503 },
   { error: new ForbiddenError('agents may not refund'), code: 'FORBIDDEN', status: 403 },
+  { error: new UnsupportedMediaTypeError('Content-Type must be application/json'), code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
 ];
 
 /** An unexpected error whose message must never reach a client. */

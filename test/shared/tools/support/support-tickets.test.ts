@@ -67,12 +67,15 @@ describe('support tickets', () => {
       customer_id: sub.customerId,
       subscription_id: sub.subscriptionId,
       category: 'complaint',
-      priority: 'normal',
+      priority: 'asap',
       subject: 'x',
       description: 'd',
     });
     assert.equal(result.isError, true);
-    assert.match(result.text, /category/);
-    assert.match(result.text, /subject/);
+    assert.match(result.text, /^INVALID_ARGUMENT: Invalid arguments for create_support_ticket: /);
+    assert.match(result.text, /category: expected one of "billing", "technical", "network", "account", "device", "sales", "other"/);
+    assert.match(result.text, /priority: expected one of "low", "normal", "high", "urgent"/);
+    assert.match(result.text, /subject: /);
+    assert.deepEqual(result.error, { code: 'INVALID_ARGUMENT', request_id: 'req-tool-test' });
   });
 });
