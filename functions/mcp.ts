@@ -1,13 +1,13 @@
 // POST /api/mcp: the stateless Streamable HTTP MCP endpoint (tokens authenticate it, so the
-// host's authLevel is anonymous). GET, DELETE and OPTIONS are registered too so the endpoint,
-// not the host, answers 405 with Allow: POST, and CORS preflights.
+// host's authLevel is anonymous). Every other method is registered too, so the endpoint answers
+// them all alike (405 with Allow: POST, and CORS preflights) rather than the host.
 import azureFunctions from '@azure/functions';
 import { getApp } from './runtime.js';
 import { webHandler } from './web-handler.js';
 
 azureFunctions.app.http('mcp', {
   route: 'api/mcp',
-  methods: ['POST', 'GET', 'DELETE', 'OPTIONS'],
+  methods: ['POST', 'GET', 'DELETE', 'OPTIONS', 'PUT', 'PATCH', 'HEAD'],
   authLevel: 'anonymous',
   handler: webHandler(async (request, scope) => (await getApp()).handlers.mcp(request, scope)),
 });

@@ -20,14 +20,20 @@ describe('POST /api/mcp HTTP contract', () => {
   });
   after(async () => host?.stop());
 
-  it('answers GET and DELETE with 405 and Allow: POST from the handler', async () => {
-    for (const method of ['GET', 'DELETE']) {
-      const res = await fetch(host.mcpUrl, { method, headers: { ...auth, accept: 'application/json, text/event-stream' } });
+  it('answers every method but POST with the same 405, Allow: POST and body, from the handler', async () => {
+    const answers = new Set<string>();
+    for (const method of ['GET', 'DELETE', 'PUT', 'PATCH']) {
+      const res = await fetch(host.mcpUrl, { method, headers: { ...auth, accept: 'application/json, text/event-stream' }, ...(method.startsWith('P') ? { body: '{}' } : {}) });
       assert.equal(res.status, 405, method);
       assert.equal(res.headers.get('allow'), 'POST', method);
       const body = (await res.json()) as Rpc;
       assert.equal(body.error?.code, -32000);
+      answers.add(JSON.stringify(body));
     }
+    assert.equal(answers.size, 1, [...answers].join('\n'));
+    const head = await fetch(host.mcpUrl, { method: 'HEAD', headers: auth });
+    assert.equal(head.status, 405);
+    assert.equal(head.headers.get('allow'), 'POST');
   });
 
   it('answers a plain call with JSON, not SSE', async () => {

@@ -1,13 +1,34 @@
 // Loads package.json "main" the way the Functions host does (through @azure/functions-core)
-// and checks every registration against the host's rules and our conventions.
+// and checks every registration against one complete table (name, route, methods, auth level),
+// the host's routing rules and our conventions; and that every file in functions/ that
+// registers something is loaded by the entry point.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadFunctionApp, type LoadedFunctionApp } from '../../dev/host/function-app.js';
 import { buildHttpRoutes } from '../../dev/host/http-routes.js';
 import { routeTemplateProblems } from '../../dev/host/route-rules.js';
 import type { BindingInfo } from '../../dev/host/core-api-shim.js';
 import { MAX_TOOL_TIMEOUT_MS } from '../../shared/config/settings-schema.js';
+
+interface ExpectedHttpFunction {
+  route: string;
+  methods: string[];
+  authLevel: 'anonymous' | 'function';
+}
+
+/** Every function the app registers: a new one must be added here, with its route and auth level. */
+const EXPECTED: Record<string, ExpectedHttpFunction> = {
+  mcp: { route: 'api/mcp', methods: ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'], authLevel: 'anonymous' },
+  health: { route: 'api/health', methods: ['GET'], authLevel: 'anonymous' },
+  ready: { route: 'api/ready', methods: ['GET'], authLevel: 'anonymous' },
+  seed: { route: 'api/manage/seed', methods: ['POST'], authLevel: 'function' },
+  oauthProtectedResource: { route: '.well-known/oauth-protected-resource', methods: ['GET'], authLevel: 'anonymous' },
+  oauthProtectedResourceMcp: { route: '.well-known/oauth-protected-resource/api/mcp', methods: ['GET'], authLevel: 'anonymous' },
+  localIssuerMetadata: { route: '.well-known/oauth-authorization-server', methods: ['GET'], authLevel: 'anonymous' },
+  localIssuerJwks: { route: 'api/local-issuer/jwks', methods: ['GET'], authLevel: 'anonymous' },
+};
 
 function httpTrigger(app: LoadedFunctionApp, name: string): BindingInfo {
   const fn = app.functions.find((f) => f.metadata.name === name);
@@ -17,10 +38,12 @@ function httpTrigger(app: LoadedFunctionApp, name: string): BindingInfo {
   return trigger;
 }
 
+/** host.json `hh:mm:ss` (optionally `d.hh:mm:ss`) as milliseconds. */
 function parseTimeSpan(value: string): number {
-  const match = /^(\d{2}):(\d{2}):(\d{2})$/.exec(value);
-  assert.ok(match, `functionTimeout ${value} is hh:mm:ss`);
-  return ((Number(match[1]) * 60 + Number(match[2])) * 60 + Number(match[3])) * 1000;
+  const match = /^(?:(\d+)\.)?(\d{2}):(\d{2}):(\d{2})$/.exec(value);
+  assert.ok(match, `"${value}" is not a hh:mm:ss time span`);
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match;
+  return (((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000;
 }
 
 describe('function registrations (package.json main)', () => {
@@ -29,12 +52,24 @@ describe('function registrations (package.json main)', () => {
     app = await loadFunctionApp(process.cwd());
   });
 
-  it('registers the expected functions', () => {
-    const names = app.functions.map((f) => f.metadata.name).sort();
-    for (const expected of ['health', 'mcp', 'ready']) assert.ok(names.includes(expected), expected);
+  it('registers exactly the functions of the table, each once', () => {
+    const names = app.functions.map((f) => f.metadata.name);
+    assert.deepEqual([...names].sort(), Object.keys(EXPECTED).sort());
+    assert.equal(new Set(names).size, names.length, 'no name is registered twice');
   });
 
-  it('keeps every route inside api/ or .well-known/ and away from reserved prefixes', () => {
+  it('gives each function its route, methods and auth level', () => {
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      const trigger = httpTrigger(app, name);
+      assert.deepEqual(
+        { route: trigger.route, methods: [...(trigger.methods ?? [])].sort(), authLevel: trigger.authLevel },
+        expected,
+        name,
+      );
+    }
+  });
+
+  it('keeps every route inside api/ or .well-known/ and away from reserved prefixes; admin routes need a function key', () => {
     for (const fn of app.functions) {
       const trigger = Object.values(fn.metadata.bindings).find((b) => b.type === 'httpTrigger');
       if (!trigger) continue;
@@ -47,19 +82,12 @@ describe('function registrations (package.json main)', () => {
     assert.doesNotThrow(() => buildHttpRoutes(app.functions, app.routePrefix));
   });
 
-  it('registers api/mcp anonymously for POST, and GET/DELETE/OPTIONS so the handler answers them', () => {
-    const mcp = httpTrigger(app, 'mcp');
-    assert.equal(mcp.route, 'api/mcp');
-    assert.equal(mcp.authLevel, 'anonymous');
-    assert.deepEqual([...(mcp.methods ?? [])].sort(), ['DELETE', 'GET', 'OPTIONS', 'POST']);
-  });
-
-  it('registers health and readiness as anonymous GETs', () => {
-    for (const [name, route] of [['health', 'api/health'], ['ready', 'api/ready']] as const) {
-      const trigger = httpTrigger(app, name);
-      assert.equal(trigger.route, route);
-      assert.equal(trigger.authLevel, 'anonymous');
-      assert.deepEqual(trigger.methods, ['GET']);
+  it('loads every file of functions/ that registers a function from the entry point', () => {
+    const entry = fs.readFileSync('functions/register-functions.ts', 'utf8');
+    for (const file of fs.readdirSync('functions').filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join('functions', file), 'utf8');
+      if (!/\bapp\.(http|generic|timer|storageQueue)\(|df\.app\./.test(source)) continue;
+      assert.ok(entry.includes(`'./${file.replace(/\.ts$/, '.js')}'`), `functions/${file} registers functions but register-functions.ts does not import it`);
     }
   });
 
@@ -75,9 +103,10 @@ describe('function registrations (package.json main)', () => {
     assert.equal(app.routePrefix, '');
     assert.equal(hostJson.extensionBundle.id, 'Microsoft.Azure.Functions.ExtensionBundle');
     assert.ok(parseTimeSpan(hostJson.functionTimeout) > MAX_TOOL_TIMEOUT_MS, 'the tool budget stays below functionTimeout');
+    assert.equal(parseTimeSpan('1.00:00:30'), 86_430_000);
   });
 
-  it('points package.json main at the compiled registrations', () => {
+  it('points package.json main at the compiled entry point, which requires Node 22', () => {
     const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string; engines: { node: string } };
     assert.equal(pkg.main, 'dist/functions/index.js');
     assert.ok(fs.existsSync(pkg.main));
