@@ -11,10 +11,26 @@ export interface BannerInput {
   token: string | undefined;
   /** The MCP conformance suite's fixtures are served next to the Contoso tools. */
   conformanceFixtures?: boolean;
+  /**
+   * Settings `npm run inspect` must share with this host to reach it and mint a token it accepts
+   * (PORT, DATA_DIR, issuer and audience settings), as given to the host; printed before the command.
+   */
+  inspectEnv?: Readonly<Record<string, string>>;
+}
+
+/** Settings the inspect command must share with the host (see BannerInput.inspectEnv). */
+export const INSPECT_SHARED_SETTINGS = ['PORT', 'DATA_DIR', 'LOCAL_ISSUER_KEY_FILE', 'AUTH_AUDIENCE', 'ALLOWED_TENANTS', 'REQUIRED_SCOPE'] as const;
+
+/** `NAME=value ` pairs for a POSIX shell, quoted where needed. */
+function shellAssignments(env: Readonly<Record<string, string>>): string {
+  return Object.entries(env)
+    .map(([name, value]) => `${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`} `)
+    .join('');
 }
 
 export function renderBanner(input: BannerInput): string {
   const mcpUrl = `${input.baseUrl}/api/mcp`;
+  const inspect = `${shellAssignments(input.inspectEnv ?? {})}npm run inspect --`;
   const vscode = JSON.stringify(
     { inputs: [{ type: 'promptString', id: 'contoso-token', description: 'Token from npm run token', password: true }], servers: { contoso: { type: 'http', url: mcpUrl, headers: { Authorization: 'Bearer ${input:contoso-token}' } } } },
     null,
@@ -41,8 +57,8 @@ export function renderBanner(input: BannerInput): string {
     '',
     'Connect a client (header Authorization: Bearer <token>):',
     '  MCP Inspector CLI (pinned in this repo), in another terminal — it mints a token itself:',
-    '    npm run inspect -- --method tools/list',
-    '    npm run inspect -- --method tools/call --tool-name get_customer_detail --tool-arg customer_id=101',
+    `    ${inspect} --method tools/list`,
+    `    ${inspect} --method tools/call --tool-name get_customer_detail --tool-arg customer_id=101`,
     '',
     '  VS Code: .vscode/mcp.json in this repo prompts for the token; or paste:',
     ...vscode.split('\n').map((line) => `    ${line}`),

@@ -9,11 +9,14 @@ import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
 import { conformanceFixtures } from '../conformance/conformance-fixtures.js';
-import { renderBanner } from './banner.js';
+import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
 import { createLocalHostServer } from './local-host.js';
+
+/** The port `npm run inspect` assumes when PORT is not given (the Functions host's default). */
+const DEFAULT_PORT = 7071;
 
 async function listen(port: number): Promise<{ server: http.Server; port: number; attach: (handler: http.RequestListener) => void }> {
   let handler: http.RequestListener | undefined;
@@ -51,6 +54,16 @@ async function developmentToken(config: Config): Promise<string | undefined> {
   });
 }
 
+/** The settings of this host that `npm run inspect` must be given to reach it (see banner.ts). */
+function inspectEnvFor(port: number): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INSPECT_SHARED_SETTINGS) {
+    const value = name === 'PORT' ? (port === DEFAULT_PORT ? undefined : String(port)) : process.env[name];
+    if (value !== undefined && value !== '') env[name] = value;
+  }
+  return env;
+}
+
 async function main(): Promise<void> {
   const requested = loadConfig(process.env);
   const { server, port, attach } = await listen(requested.runtime.port);
@@ -83,6 +96,7 @@ async function main(): Promise<void> {
       authMode: config.auth.mode,
       token,
       conformanceFixtures: config.mcp.conformanceFixtures,
+      inspectEnv: inspectEnvFor(port),
     }),
   );
   const stop = () => {

@@ -3,7 +3,7 @@
 // recording proxy in between shows a call with a progress token answered as SSE and one
 // without as JSON.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { exec, execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { CONTOSO_TOOLS } from '../../shared/tools/registry.js';
@@ -27,6 +27,18 @@ describe('MCP Inspector CLI against the local host', () => {
     host = await startLocalHost();
   });
   after(async () => host?.stop());
+
+  it('runs the inspect command the banner prints, with no other setting, on a host with its own port and DATA_DIR', async () => {
+    const line = host.output().split('\n').find((l) => l.includes('npm run inspect') && l.includes('tools/list'));
+    assert.ok(line, 'the banner shows the inspect command');
+    assert.match(line, /PORT=\d+ /);
+    assert.match(line, /DATA_DIR=/);
+    // npm's own banner lines are silenced so stdout is the Inspector's JSON alone.
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', npm_config_loglevel: 'silent' };
+    const { stdout } = await promisify(exec)(line.trim(), { env, timeout: 60_000 });
+    const names = (JSON.parse(stdout) as { tools: Array<{ name: string }> }).tools.map((t) => t.name);
+    assert.equal(names.length, CONTOSO_TOOLS.length);
+  });
 
   it('lists the tools', async () => {
     const out = await inspect(host, ['--method', 'tools/list']);
