@@ -14,7 +14,7 @@ the last line of standard output.
   --tenant <tid>       tenant id (GUID) for the tid claim (default: first of ALLOWED_TENANTS)
   --sub <id>           subject (default: local-developer)
   --oid <id>           object id; becomes the caller id when given
-  --expires-in <time>  lifetime: 30s, 15m, 1h, 2d… at most 24h (default: 1h)
+  --expires-in <time>  lifetime: 30s, 15m, 1h, 12h or 1d, at most 24h (default: 1h)
   --scope <scopes>     space-separated scp claim (default: REQUIRED_SCOPE)
   --audience <aud>     aud claim (default: first of AUTH_AUDIENCE)
   -h, --help           show this help (to stderr)`;
@@ -44,11 +44,11 @@ const NAME = /^[A-Za-z0-9][\w.:-]*$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
-/** `30s`, `15m`, `1h`, `2d` → seconds; more than 24h or anything else → UsageError. */
+/** `30s`, `15m`, `1h`, `1d` → seconds; more than 24h or anything else → UsageError. */
 export function parseDuration(text: string): number {
   const match = /^(\d{1,7})([smhd])$/.exec(text.trim());
   const seconds = match?.[1] && match[2] ? Number(match[1]) * (UNIT_SECONDS[match[2]] ?? 0) : Number.NaN;
-  if (!(seconds > 0)) throw new UsageError(`--expires-in: expected a duration such as 30s, 15m, 1h or 2d (got "${text}")`);
+  if (!(seconds > 0)) throw new UsageError(`--expires-in: expected a duration such as 30s, 15m, 1h or 12h, at most 24h (got "${text}")`);
   if (seconds > MAX_TOKEN_LIFETIME_SECONDS) throw new UsageError(`--expires-in: at most 24h (got "${text}")`);
   return seconds;
 }

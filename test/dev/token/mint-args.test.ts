@@ -2,7 +2,7 @@
 // UsageError for every mistake.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_TOKEN_LIFETIME_SECONDS, parseDuration, parseMintArgs, UsageError } from '../../../dev/token/mint-args.js';
+import { MAX_TOKEN_LIFETIME_SECONDS, USAGE, parseDuration, parseMintArgs, UsageError } from '../../../dev/token/mint-args.js';
 
 const DEFAULTS = { tenant: '00000000-0000-0000-0000-00000000c0de', scope: 'MCP.Access', audience: 'api://contoso-mcp-local' };
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -19,6 +19,19 @@ describe('parseDuration', () => {
     for (const text of ['0s', '1', '1w', '1.5h', '-1h', 'h', '']) assert.throws(() => parseDuration(text), /expected a duration/, text);
     assert.throws(() => parseDuration('2d'), /at most 24h/);
     assert.throws(() => parseDuration('86401s'), /at most 24h/);
+  });
+
+  it('accepts every duration its help and its error message suggest', () => {
+    const help = USAGE.split('\n').find((line) => line.includes('--expires-in')) ?? '';
+    let message = '';
+    try {
+      parseDuration('soon');
+    } catch (error) {
+      message = (error as Error).message.replace(/\(got .*\)$/, '');
+    }
+    const suggested = `${help} ${message}`.match(/\b\d+[smhd]\b/g) ?? [];
+    assert.ok(suggested.length >= 6, suggested.join(' '));
+    for (const text of suggested.filter((t) => t !== '24h')) assert.doesNotThrow(() => parseDuration(text), text);
   });
 });
 
