@@ -1,0 +1,129 @@
+// Every tool's readable text is checked against its own structured result: the summary a person
+// (or an agent that reads only text) sees must name the facts the result holds. One case per
+// tool; the table must cover the whole registry, so a new tool needs a case here.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CONTOSO_TOOLS } from '../../../shared/tools/registry.js';
+import type { SeedDataset } from '../../../shared/storage/seed-dataset.js';
+import { TOOL_TEST_ANCHOR, useSeededMcp } from '../../support/in-process-mcp.js';
+
+type Row = Record<string, unknown>;
+type Facts = (out: Row) => string[];
+
+interface SummaryCase {
+  args(data: SeedDataset): Record<string, unknown>;
+  /** Strings the summary must contain, derived from the structured result. */
+  facts: Facts;
+}
+
+const rows = (value: unknown) => value as Row[];
+const money = (value: unknown) => (value as number).toFixed(2);
+const str = (value: unknown) => String(value);
+
+/** The text a person reads: the summary block of the result. */
+function summaryOf(text: string): string {
+  return text;
+}
+
+const CASES: Record<string, SummaryCase> = {
+  get_all_customers: {
+    args: () => ({ limit: 3 }),
+    facts: (out) => [...rows(out.customers).flatMap((c) => [`#${str(c.customer_id)}`, str(c.email), str(c.last_name)]), 'next_cursor'],
+  },
+  get_customer_detail: {
+    args: () => ({ customer_id: 1 }),
+    facts: (out) => [`#${str(out.customer_id)}`, str(out.first_name), str(out.email), str(out.phone), str(out.account_status), ...rows(out.subscriptions).flatMap((s) => [`#${str(s.subscription_id)}`, str(s.product_name)])],
+  },
+  get_subscription_detail: {
+    args: (data) => ({ subscription_id: data.subscriptions.find((s) => s.customerId === 2)!.subscriptionId }),
+    facts: (out) => [`#${str(out.subscription_id)}`, `#${str(out.customer_id)}`, str(out.product_name), str(out.status), ...rows(out.open_incidents).map((i) => `#${str(i.incident_id)}`)],
+  },
+  get_products: {
+    args: () => ({}),
+    facts: (out) => rows(out.products).flatMap((p) => [`#${str(p.product_id)}`, str(p.name)]),
+  },
+  get_product_detail: {
+    args: (data) => ({ product_id: data.products[0]!.productId }),
+    facts: (out) => [`#${str(out.product_id)}`, str(out.name), str(out.category), str(out.monthly_fee)],
+  },
+  get_invoice_payments: {
+    args: (data) => ({ invoice_id: data.payments.find((p) => p.status === 'failed')!.invoiceId }),
+    facts: (out) => [`#${str(out.invoice_id)}`, money(out.amount), money(out.outstanding), str(out.status), ...rows(out.payments).flatMap((p) => [str(p.method), str(p.status)])],
+  },
+  pay_invoice: {
+    args: (data) => ({ invoice_id: data.invoices.find((i) => !data.payments.some((p) => p.invoiceId === i.invoiceId))!.invoiceId, amount: 1.25, idempotency_key: 'summary-1' }),
+    facts: (out) => [str((out.payment as Row).payment_id), '1.25', `#${str(out.invoice_id)}`, money(out.outstanding), str(out.invoice_status)],
+  },
+  get_billing_summary: {
+    args: () => ({ customer_id: 8 }),
+    facts: (out) => [`#${str(out.customer_id)}`, money(out.total_owed), money(out.overdue_amount), ...rows(out.invoices).flatMap((i) => [`#${str(i.invoice_id)}`, str(i.status)])],
+  },
+  get_data_usage: {
+    args: (data) => ({ subscription_id: data.subscriptions[0]!.subscriptionId, start_date: '2026-05-01', end_date: TOOL_TEST_ANCHOR }),
+    facts: (out) => {
+      const totals = out.totals as Row;
+      return [`#${str(out.subscription_id)}`, `${str(totals.data_gb)} GB`, `${str(totals.voice_minutes)} voice minutes`, `${str(totals.sms_count)} SMS`];
+    },
+  },
+  update_subscription: {
+    args: (data) => {
+      const sub = data.subscriptions.find((s) => s.status === 'active')!;
+      return { subscription_id: sub.subscriptionId, update: { autopay_enabled: !sub.autopayEnabled } };
+    },
+    facts: (out) => [`#${str(out.subscription_id)}`, 'autopay_enabled', str((out.subscription as Row).product_name)],
+  },
+  get_promotions: {
+    args: () => ({}),
+    facts: (out) => rows(out.promotions).flatMap((p) => [`#${str(p.promotion_id)}`, str(p.name)]),
+  },
+  get_eligible_promotions: {
+    args: () => ({ customer_id: 5 }),
+    facts: (out) => [`#${str(out.customer_id)}`, str(out.loyalty_level), ...rows(out.eligible).map((p) => str(p.name))],
+  },
+  get_customer_orders: {
+    args: () => ({ customer_id: 6 }),
+    facts: (out) => rows(out.orders).flatMap((o) => [`#${str(o.order_id)}`, str(o.item_name), str(o.status)]),
+  },
+  get_support_tickets: {
+    args: () => ({ customer_id: 7 }),
+    facts: (out) => rows(out.tickets).flatMap((t) => [`#${str(t.ticket_id)}`, str(t.subject)]),
+  },
+  create_support_ticket: {
+    args: (data) => {
+      const sub = data.subscriptions.find((s) => s.customerId === 7)!;
+      return { customer_id: 7, subscription_id: sub.subscriptionId, category: 'network', priority: 'high', subject: 'Calls drop at home', description: 'Since Monday' };
+    },
+    facts: (out) => [`#${str((out.ticket as Row).ticket_id)}`, 'Calls drop at home', 'network', 'high'],
+  },
+  search_knowledge_base: {
+    args: () => ({ query: 'roaming abroad', topk: 2 }),
+    facts: (out) => rows(out.results).flatMap((r) => [str(r.slug), str(r.title)]),
+  },
+  get_security_logs: {
+    args: () => ({ customer_id: 4 }),
+    facts: (out) => [`#${str(out.customer_id)}`, str(out.account_status), ...rows(out.events).map((e) => str(e.event_type))],
+  },
+  unlock_account: {
+    args: () => ({ customer_id: 4 }),
+    facts: (out) => [`#${str(out.customer_id)}`, str(out.event_id), 'unlocked'],
+  },
+};
+
+describe('tool summaries', () => {
+  const suite = useSeededMcp();
+
+  it('has a case for every tool in the registry', () => {
+    assert.deepEqual(Object.keys(CASES).sort(), CONTOSO_TOOLS.map((tool) => tool.name).sort());
+  });
+
+  for (const [name, { args, facts }] of Object.entries(CASES)) {
+    it(`${name}: the text names the facts of its structured result`, async () => {
+      const result = await suite.mcp.call(name, args(suite.data));
+      assert.equal(result.isError, false, result.text);
+      const summary = summaryOf(result.text);
+      const expected = facts(result.structured);
+      assert.ok(expected.length >= 2, `${name}: too few facts to check (${expected.join(', ')})`);
+      for (const fact of expected) assert.ok(summary.includes(fact), `${name}: the text lacks "${fact}":\n${summary}`);
+    });
+  }
+});
