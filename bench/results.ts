@@ -82,7 +82,7 @@ function roundRange(throughput: readonly Measurement[], reference: ServerId): [n
   return ratios.length > 0 ? [Math.min(...ratios), Math.max(...ratios)] : undefined;
 }
 
-/** The goals the team set for the server (see the README's Performance section). */
+/** The goals the team set for the server (see bench/README.md). */
 export function computeGoals(results: Pick<BenchResults, 'throughput' | 'ratios' | 'coldStart' | 'rss'>): Goal[] {
   const callRow = (reference: string) => results.ratios.find((row) => row.workload === 'call' && row.reference === reference);
   const callRatio = (reference: string) => callRow(reference)?.reqPerSec ?? Number.NaN;

@@ -1,6 +1,6 @@
 // The environment settings the app reads, as one zod object over raw strings.
-// This is the single list of settings: the README table, local.settings.sample.json and the
-// Bicep app settings are checked against SETTING_NAMES by tests.
+// This is the single list of settings: docs/settings.md and local.settings.sample.json are
+// checked against SETTING_NAMES by tests.
 import * as z from 'zod';
 import {
   booleanSetting,
