@@ -45,8 +45,6 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   let firstError: string | undefined;
   let sent = 0;
   let phase: 'warmup' | 'window' | 'done' = 'warmup';
-  let windowStart = 0;
-  let cpuAtStart = process.cpuUsage();
 
   const record = (latency: number, error: string | undefined) => {
     if (phase !== 'window') return;
@@ -81,8 +79,8 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   const workers = connections.map((_, index) => worker(index));
   await sleep(options.warmupMs);
   options.onWindowStart?.();
-  cpuAtStart = process.cpuUsage();
-  windowStart = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const windowStart = performance.now();
   phase = 'window';
   await sleep(options.durationMs);
   phase = 'done';

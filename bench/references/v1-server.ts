@@ -18,7 +18,7 @@ function getServer(): McpServer {
   return server;
 }
 
-const httpServer = http.createServer(async (req, res) => {
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'POST' }).end();
     return;
@@ -38,5 +38,9 @@ const httpServer = http.createServer(async (req, res) => {
       res.end('{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal server error"},"id":null}');
     }
   }
+}
+
+const httpServer = http.createServer((req, res) => {
+  serve(req, res).catch(() => res.destroy());
 });
 httpServer.listen(referencePort(process.env), '127.0.0.1', () => announceListening(httpServer));

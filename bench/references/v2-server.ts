@@ -30,7 +30,7 @@ async function toWebRequest(req: http.IncomingMessage, signal: AbortSignal): Pro
   return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method, headers, signal, ...(body === '' ? {} : { body }) });
 }
 
-const httpServer = http.createServer(async (req, res) => {
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) abort.abort();
@@ -49,5 +49,9 @@ const httpServer = http.createServer(async (req, res) => {
     for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
   }
   res.end();
+}
+
+const httpServer = http.createServer((req, res) => {
+  serve(req, res).catch(() => res.destroy());
 });
 httpServer.listen(referencePort(process.env), '127.0.0.1', () => announceListening(httpServer));

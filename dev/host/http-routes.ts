@@ -40,7 +40,7 @@ export function buildHttpRoutes(functions: readonly RegisteredFunction[], routeP
       route: compileRoute(fullRoute(routePrefix, template)),
       methods,
       authLevel,
-      callback: fn.callback as HttpCallback,
+      callback: fn.callback,
     });
   }
   if (problems.length > 0) throw new Error(`Function registrations are invalid:\n  - ${problems.join('\n  - ')}`);

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
@@ -75,7 +74,7 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       headers: toHeaders(req.headers),
       signal: abort.signal,
       ...(hasBody ? { body: requestBodyStream(req), duplex: 'half' } : {}),
-    } as RequestInit);
+    });
     if (hit.route.authLevel !== 'anonymous' && !hasValidFunctionKey(nativeRequest, options.functionKey)) {
       req.resume();
       sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'A function key is required (x-functions-key header or code query parameter)' } });
@@ -90,7 +89,7 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       logHandler: (level, ...args) => log(level, args.map(String).join(' ')),
     });
     const result = await hit.route.callback(request, context);
-    const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}) as ConstructorParameters<typeof HttpResponse>[0]);
+    const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}));
     await writeResponse(res, response);
   }
 }
@@ -114,7 +113,7 @@ async function writeResponse(res: http.ServerResponse, response: InstanceType<ty
   res.writeHead(response.status ?? 200, headers);
   // Streams (SSE) must show their headers at once; a plain body goes out with them in one write.
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();
-  const body = response.body as NodeReadableStream | null;
+  const body = response.body;
   if (body === null) {
     res.end();
     return;

@@ -18,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
     scope: auth.requiredScope,
     audience: auth.audiences[0] ?? '',
   });
-  const issuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: systemClock.now });
+  const issuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: () => systemClock.now() });
   const token = await issuer.mint({
     sub: args.sub,
     ...(args.oid ? { oid: args.oid } : {}),

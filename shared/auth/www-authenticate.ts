@@ -20,5 +20,6 @@ export function wwwAuthenticate(resourceMetadataUrl: string, failure?: BearerCha
 
 /** An HTTP quoted-string (RFC 9110 §5.6.4); control characters are dropped. */
 function quote(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this drops
   return `"${value.replace(/[\u0000-\u001f\u007f]/g, '').replace(/["\\]/g, '\\$&')}"`;
 }

@@ -37,7 +37,7 @@ export function withCachedJsonSchema<S extends z.ZodType>(
       validate: options.alreadyValidated ? (value: unknown) => ({ value: value as z.output<S> }) : (value: unknown) => standard.validate(value),
       jsonSchema: { input: converted('input'), output: converted('output') },
     },
-  } as StandardSchemaWithJSON<z.input<S>, z.output<S>>;
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -44,6 +44,8 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(definit
   return definition;
 }
 
-/** The type-erased form the registry holds. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyTool = ToolDefinition<any, any>;
+/**
+ * The type-erased form the registry holds. `handler` and `summarize` are declared as methods,
+ * which TypeScript checks bivariantly, so every concrete tool is assignable to it.
+ */
+export type AnyTool = ToolDefinition<z.ZodObject, z.ZodObject>;

@@ -74,7 +74,7 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
     }
     const text = tool.summarize ? tool.summarize(parsed.data) : JSON.stringify(parsed.data);
     await runner.audit.granted(tool, call.input, scope, 'ok');
-    return { content: [{ type: 'text', text }], structuredContent: parsed.data as Record<string, unknown> };
+    return { content: [{ type: 'text', text }], structuredContent: parsed.data };
   } catch (error) {
     const view = describeToolError(error, scope.requestId);
     if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });

@@ -26,7 +26,7 @@ export async function seedStore(store: ContosoStore, settings: SeedSettings, clo
   return {
     action: 'seeded',
     reason: 'seeded',
-    counts: Object.fromEntries(Object.entries(dataset).map(([name, records]) => [name, records.length])),
+    counts: Object.fromEntries(Object.entries(dataset).map(([name, records]: [string, readonly unknown[]]) => [name, records.length])),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -35,7 +35,7 @@ function outOfRange(schema: FieldSchema): Variant[] {
     if (schema.minLength !== undefined) variants.push(['only spaces', ' '.repeat(Math.max(schema.minLength, 3))]);
     if (schema.maxLength !== undefined) variants.push(['one over maxLength', 'x'.repeat(schema.maxLength + 1)]);
     if (schema.enum) {
-      const first = String(schema.enum[0]);
+      const first = typeof schema.enum[0] === 'string' ? schema.enum[0] : JSON.stringify(schema.enum[0]);
       variants.push(['an enum value in capitals', first.toUpperCase()], ['an enum value with a space', ` ${first}`], ['an unknown enum value', 'unknown']);
     }
     if (schema.pattern?.includes('\\d{4}')) {

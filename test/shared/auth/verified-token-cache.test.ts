@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { withVerifiedTokenCache } from '../../../shared/auth/verified-token-cache.js';
-import type { AccessTokenVerifier, VerificationResult } from '../../../shared/auth/verify-access-token.js';
+import type { AccessTokenVerifier } from '../../../shared/auth/verify-access-token.js';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 
@@ -13,7 +13,7 @@ function countingVerifier(results: Record<string, 'ok' | 'bad'>, expSeconds: num
   const verify: AccessTokenVerifier = async (token) => {
     calls.push(token);
     if (results[token] === 'ok') {
-      return { ok: true, principal: developmentPrincipal([]), claims: { tid: 't', sub: token, exp: expSeconds } } as VerificationResult;
+      return { ok: true, principal: developmentPrincipal([]), claims: { tid: 't', sub: token, exp: expSeconds } };
     }
     return { ok: false, status: 401, error: 'invalid_token', reason: 'bad_signature' };
   };

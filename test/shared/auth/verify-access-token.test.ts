@@ -345,7 +345,7 @@ describe('createAccessTokenVerifier', () => {
     it('fetches keys through the injected fetch', async () => {
       const seen: string[] = [];
       const recording: typeof fetch = (input, init) => {
-        seen.push(String(input));
+        seen.push(input instanceof Request ? input.url : input.toString());
         return globalThis.fetch(input, init);
       };
       const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: recording });

@@ -69,7 +69,7 @@ describe('settings documentation', () => {
       for (const name of names) rowsByName.set(name, [...(rowsByName.get(name) ?? []), row.number]);
     }
     for (const name of SETTING_NAMES) {
-      assert.equal(rowsByName.get(name)?.length ?? 0, 1, `${name}: expected in exactly one row, found on lines [${rowsByName.get(name) ?? []}]`);
+      assert.equal(rowsByName.get(name)?.length ?? 0, 1, `${name}: expected in exactly one row, found on lines [${(rowsByName.get(name) ?? []).join(', ')}]`);
     }
     const unknown = [...rowsByName.keys()].filter((name) => !SETTING_NAMES.includes(name));
     assert.deepEqual(unknown, [], 'rows naming settings the app does not read');

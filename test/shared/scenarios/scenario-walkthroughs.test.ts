@@ -34,24 +34,24 @@ describe('support scenarios, walked through their tools', () => {
     const invoices = rows(summary.structured.invoices);
     const [newest, ...earlier] = invoices;
     const usual = earlier.map((i) => i.amount as number).sort((a, b) => a - b)[Math.floor(earlier.length / 2)]!;
-    assert.ok((newest!.amount as number) > 3 * usual, `${newest!.amount} vs usual ${usual}`);
-    const detail = await mcp.call('get_invoice_payments', { invoice_id: newest!.invoice_id as number });
+    assert.ok((newest!.amount as number) > 3 * usual, `${String(newest!.amount)} vs usual ${usual}`);
+    const detail = await mcp.call('get_invoice_payments', { invoice_id: newest!.invoice_id });
     assert.ok(rows(detail.structured.lines).some((line) => /overage/i.test(String(line.description))));
     const usage = await mcp.call('get_data_usage', {
-      subscription_id: newest!.subscription_id as number,
-      start_date: newest!.period_start as string,
-      end_date: newest!.period_end as string,
+      subscription_id: newest!.subscription_id,
+      start_date: newest!.period_start,
+      end_date: newest!.period_end,
       aggregate: true,
     });
     assert.ok((usage.structured.totals as { data_gb: number }).data_gb > (usage.structured.data_cap_gb as number));
-    const upgrade = await mcp.call('update_subscription', { subscription_id: newest!.subscription_id as number, update: { product_id: 3 } });
+    const upgrade = await mcp.call('update_subscription', { subscription_id: newest!.subscription_id, update: { product_id: 3 } });
     assert.equal(upgrade.isError, false, upgrade.text);
   });
 
   it('2 slow internet: the fibre line is degraded by an open incident in the customer\'s area, with an open ticket', async () => {
     const customer = (await mcp.call('get_customer_detail', { customer_id: 2 })).structured;
     const internet = rows(customer.subscriptions).find((s) => s.category === 'internet')!;
-    const detail = (await mcp.call('get_subscription_detail', { subscription_id: internet.subscription_id as number })).structured;
+    const detail = (await mcp.call('get_subscription_detail', { subscription_id: internet.subscription_id })).structured;
     assert.equal(detail.service_status, 'degraded');
     const incidents = rows(detail.open_incidents);
     assert.ok(incidents.length >= 1);
@@ -63,10 +63,10 @@ describe('support scenarios, walked through their tools', () => {
 
   it('3 traveller: roaming is off on a plan that offers it, and switching it on works', async () => {
     const mobile = (await subscriptionsOf(3)).find((s) => s.category === 'mobile')!;
-    const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id as number })).structured;
+    const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id })).structured;
     assert.equal(detail.roaming_enabled, false);
     assert.equal(detail.roaming_available, true);
-    const on = await mcp.call('update_subscription', { subscription_id: mobile.subscription_id as number, update: { roaming_enabled: true } });
+    const on = await mcp.call('update_subscription', { subscription_id: mobile.subscription_id, update: { roaming_enabled: true } });
     assert.deepEqual(on.structured.updated_fields, ['roaming_enabled']);
   });
 
@@ -116,7 +116,7 @@ describe('support scenarios, walked through their tools', () => {
     const open = rows((await mcp.call('get_support_tickets', { customer_id: 7, open_only: true })).structured.tickets);
     assert.ok(open.filter((t) => t.category === 'network').length >= 2);
     const mobile = (await subscriptionsOf(7)).find((s) => s.category === 'mobile')!;
-    const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id as number })).structured;
+    const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id })).structured;
     assert.deepEqual(detail.open_incidents, []);
   });
 
@@ -124,7 +124,7 @@ describe('support scenarios, walked through their tools', () => {
     const summary = (await mcp.call('get_billing_summary', { customer_id: 8 })).structured;
     assert.ok((summary.overdue_amount as number) > 0);
     const overdue = rows(summary.invoices).find((i) => i.status === 'overdue')!;
-    const payments = rows((await mcp.call('get_invoice_payments', { invoice_id: overdue.invoice_id as number })).structured.payments);
+    const payments = rows((await mcp.call('get_invoice_payments', { invoice_id: overdue.invoice_id })).structured.payments);
     assert.ok(payments.filter((p) => p.status === 'failed').length >= 2);
     assert.equal(overdue.paid, 0);
     const subscriptionId = overdue.subscription_id as number;
@@ -133,7 +133,7 @@ describe('support scenarios, walked through their tools', () => {
     const early = await mcp.call('update_subscription', { subscription_id: subscriptionId, update: { status: 'active' } });
     assert.match(early.text, /^BUSINESS_RULE: .*cannot be reactivated/);
     for (const invoice of rows(summary.invoices).filter((i) => i.status === 'overdue')) {
-      const paid = await mcp.call('pay_invoice', { invoice_id: invoice.invoice_id as number, amount: invoice.outstanding as number, idempotency_key: `settle-${invoice.invoice_id}` });
+      const paid = await mcp.call('pay_invoice', { invoice_id: invoice.invoice_id, amount: invoice.outstanding, idempotency_key: `settle-${String(invoice.invoice_id)}` });
       assert.equal(paid.structured.outstanding, 0, paid.text);
     }
     const reactivated = await mcp.call('update_subscription', { subscription_id: subscriptionId, update: { status: 'active' } });
@@ -143,12 +143,12 @@ describe('support scenarios, walked through their tools', () => {
 
   it('9 overage charge: one data-overage line on an otherwise normal bill, usage just over the cap', async () => {
     const newest = await newestInvoice(9);
-    const lines = rows((await mcp.call('get_invoice_payments', { invoice_id: newest.invoice_id as number })).structured.lines);
+    const lines = rows((await mcp.call('get_invoice_payments', { invoice_id: newest.invoice_id })).structured.lines);
     assert.equal(lines.filter((line) => /overage/i.test(String(line.description))).length, 1);
     const usage = await mcp.call('get_data_usage', {
-      subscription_id: newest.subscription_id as number,
-      start_date: newest.period_start as string,
-      end_date: newest.period_end as string,
+      subscription_id: newest.subscription_id,
+      start_date: newest.period_start,
+      end_date: newest.period_end,
       aggregate: true,
     });
     const used = (usage.structured.totals as { data_gb: number }).data_gb;

@@ -41,7 +41,7 @@ describe('ensureSeeded', () => {
 
     assert.equal(outcome.action, 'seeded');
     assert.equal(outcome.reason, 'the store is empty');
-    assert.deepEqual(outcome.counts, Object.fromEntries(Object.entries(expected).map(([name, records]) => [name, records.length])));
+    assert.deepEqual(outcome.counts, Object.fromEntries(Object.entries(expected).map(([name, records]: [string, readonly unknown[]]) => [name, records.length])));
     assert.equal(outcome.counts.customers, 20 + SCENARIOS.length);
     assert.deepEqual(await store.seedState(), {
       generatorVersion: SEED_GENERATOR_VERSION,

@@ -57,7 +57,7 @@ describe('generateDataset', () => {
             assert.equal(from, to, `${name}[${index}].${key} is null in only one dataset`);
             continue;
           }
-          assert.equal(daysBetween(String(from), String(to)), shift, `${name}[${index}].${key} not shifted by ${shift}`);
+          assert.equal(daysBetween(from as string, to as string), shift, `${name}[${index}].${key} not shifted by ${shift}`);
           datesCompared += 1;
         }
       });

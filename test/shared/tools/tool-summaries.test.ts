@@ -11,9 +11,9 @@ type Row = Record<string, unknown>;
 type Facts = (out: Row) => string[];
 
 interface SummaryCase {
-  args(data: SeedDataset): Record<string, unknown>;
+  readonly args: (data: SeedDataset) => Record<string, unknown>;
   /** Strings the summary must contain, derived from the structured result. */
-  facts: Facts;
+  readonly facts: Facts;
 }
 
 const rows = (value: unknown) => value as Row[];

@@ -2,7 +2,7 @@
 // atomic updates), promotions, orders, incidents, security logs, knowledge search and health.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { BusinessRuleError, NotFoundError } from '../../../../shared/errors/domain-error.js';
+import { BusinessRuleError } from '../../../../shared/errors/domain-error.js';
 import type { ContosoStore } from '../../../../shared/storage/contoso-store.js';
 import type { SeedDataset } from '../../../../shared/storage/seed-dataset.js';
 import { HOSTILE_QUERIES } from '../fixtures/hostile-queries.js';
