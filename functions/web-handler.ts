@@ -3,7 +3,7 @@
 // A handler that throws gets the HTTP error mapping, never a crash.
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { createRequestScope, type RequestScope } from '../shared/context/request-scope.js';
+import { createRequestScope, type RequestScope } from '../shared/request/request-scope.js';
 import { httpErrorResponse } from '../shared/errors/to-http.js';
 import { UnavailableError } from '../shared/errors/domain-error.js';
 

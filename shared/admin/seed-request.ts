@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { ROLES } from '../identity/principal.js';
-import type { RequestScope } from '../context/request-scope.js';
+import type { RequestScope } from '../request/request-scope.js';
 import type { Clock } from '../time/clock.js';
 import { ConflictError, ForbiddenError, InvalidArgumentError, UnsupportedMediaTypeError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';

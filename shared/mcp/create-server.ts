@@ -10,7 +10,7 @@ import {
   type ServerCapabilities,
   type ServerNotifier,
 } from '@modelcontextprotocol/server';
-import type { CallerScope } from '../context/request-scope.js';
+import type { CallerScope } from '../request/request-scope.js';
 import { hasRoles } from '../identity/principal.js';
 import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';

@@ -3,7 +3,7 @@
 // MCP registrations and run-tool wraps every handler the same way.
 import type { ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
-import type { CallerScope } from '../context/request-scope.js';
+import type { CallerScope } from '../request/request-scope.js';
 import type { Principal } from '../identity/principal.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { ToolServices } from './tool-services.js';

@@ -11,7 +11,7 @@ import {
   type ServerEventBus,
 } from '@modelcontextprotocol/server';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
-import { withCaller, type CallerScope, type RequestScope } from '../context/request-scope.js';
+import { withCaller, type CallerScope, type RequestScope } from '../request/request-scope.js';
 import type { Logger } from '../telemetry/logger.js';
 import { preflightResponse, withCorsHeaders } from '../http/cors.js';
 import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';

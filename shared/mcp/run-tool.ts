@@ -4,7 +4,7 @@
 // the request id, bad arguments included). Knows nothing of the SDK: the caller passes
 // the cancellation signal and, when the client asked for progress, a way to report it.
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { CallerScope } from '../context/request-scope.js';
+import type { CallerScope } from '../request/request-scope.js';
 import { InvalidArgumentError, TimeoutError } from '../errors/domain-error.js';
 import { describeToolError, toToolErrorResult } from '../errors/to-mcp.js';
 import type { Logger } from '../telemetry/logger.js';

@@ -3,7 +3,7 @@
 // the server registers that tool alone. The SDK passes AuthInfo through to the server factory
 // and to every handler untouched, which makes it the explicit per-request channel.
 import type { AuthInfo } from '@modelcontextprotocol/server';
-import type { CallerScope } from '../context/request-scope.js';
+import type { CallerScope } from '../request/request-scope.js';
 
 export interface McpRequestContext {
   readonly scope: CallerScope;

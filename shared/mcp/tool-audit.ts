@@ -1,7 +1,7 @@
 // Writes the audit trail of mutating and restricted tools: every call, granted or refused, to
 // the audit log and to the logs. Refusal reasons go here, never to the client. An audit write
 // that fails is logged loudly but does not turn a done action into an error.
-import type { CallerScope } from '../context/request-scope.js';
+import type { CallerScope } from '../request/request-scope.js';
 import { hasRoles } from '../identity/principal.js';
 import type { Clock } from '../time/clock.js';
 import { idArguments, type AuditRecord } from '../domain/audit/audit-record.js';

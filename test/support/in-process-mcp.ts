@@ -8,7 +8,7 @@ import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import type { AppServices } from '../../shared/context/app-services.js';
 import { createApp } from '../../shared/context/create-app.js';
-import { detachedScope } from '../../shared/context/request-scope.js';
+import { detachedScope } from '../../shared/request/request-scope.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { createApp, type App } from '../../../shared/context/create-app.js';
-import { detachedScope } from '../../../shared/context/request-scope.js';
+import { detachedScope } from '../../../shared/request/request-scope.js';
 import { defineTool } from '../../../shared/mcp/define-tool.js';
 import { READ_ONLY } from '../../../shared/tools/common/schemas.js';
 

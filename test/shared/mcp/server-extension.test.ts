@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { createApp, type App } from '../../../shared/context/create-app.js';
-import { detachedScope } from '../../../shared/context/request-scope.js';
+import { detachedScope } from '../../../shared/request/request-scope.js';
 import type { ServerExtension } from '../../../shared/mcp/server-extension.js';
 
 const probe: ServerExtension = {

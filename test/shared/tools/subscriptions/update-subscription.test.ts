@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invoiceStatus } from '../../../../shared/domain/billing/billing-rules.js';
-import { detachedScope, withCaller } from '../../../../shared/context/request-scope.js';
+import { detachedScope, withCaller } from '../../../../shared/request/request-scope.js';
 import { developmentPrincipal } from '../../../../shared/identity/principal.js';
 import { ConflictError } from '../../../../shared/errors/domain-error.js';
 import { silentLogger } from '../../../../shared/telemetry/logger.js';

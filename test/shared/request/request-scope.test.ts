@@ -1,7 +1,7 @@
 // The request scope: created once per invocation, never mutated, and given its caller as a new value.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRequestScope, detachedScope, withCaller } from '../../../shared/context/request-scope.js';
+import { createRequestScope, detachedScope, withCaller } from '../../../shared/request/request-scope.js';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 
 describe('request scope', () => {
