@@ -146,8 +146,9 @@ export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
     async listPayments(invoiceId) {
       return paymentsByInvoice.all(invoiceId).map(toPayment);
     },
-    async addPayment(invoiceId, decide) {
-      return addPayment.immediate(invoiceId, decide);
+    async addPayment<D extends PaymentDecision>(invoiceId: number, decide: (invoice: Invoice, payments: readonly Payment[]) => D): Promise<D> {
+      // The transaction returns what decide returned, so the narrowing back to D holds.
+      return addPayment.immediate(invoiceId, decide) as D;
     },
   };
 }

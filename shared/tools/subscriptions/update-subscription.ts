@@ -86,16 +86,14 @@ export const updateSubscription = defineTool({
       dataCapGb: u.data_cap_gb,
     };
     const today = todayOf(ctx.clock);
-    let changed: Array<keyof Subscription> = [];
-    const updated = await ctx.store.subscriptions.update(input.subscription_id, (stored) => {
+    const { subscription: updated, changed } = await ctx.store.subscriptions.update(input.subscription_id, (stored) => {
       // The products were read before this atomic step; if another call changed the product in
       // between, these rules would be checked against the wrong plan.
       if (stored.productId !== current.productId) {
         throw new ConflictError(`Subscription ${stored.subscriptionId} changed plan while this update ran; read it again and retry`);
       }
       const next = applySubscriptionUpdate(stored, update, { currentProduct, newProduct, today, overdueAmount });
-      changed = changedFields(stored, next);
-      return next;
+      return { subscription: next, changed: changedFields(stored, next) };
     });
     const product = newProduct ?? currentProduct;
     return {

@@ -35,10 +35,11 @@ export function registerReadSections(handles: ContractHandles): void {
     });
 
     it('update applies the change and writes its security events', async () => {
-      const unlocked = await store.customers.update(3, (current) => ({
+      const change = await store.customers.update(3, (current) => ({
         customer: { ...current, accountStatus: 'active' },
         events: [securityEvent('sev-0100', 3, '2026-03-11T09:00:00.000Z')],
       }));
+      const unlocked = change.customer;
       assert.equal(unlocked.accountStatus, 'active');
       assert.deepEqual(await store.customers.get(3), unlocked);
       const events = await store.securityLogs.listByCustomer(3, 10);
@@ -113,7 +114,9 @@ export function registerReadSections(handles: ContractHandles): void {
     });
 
     it('update applies the change and returns what was written', async () => {
-      const updated = await store.subscriptions.update(1, (current) => ({ ...current, roamingEnabled: false, endDate: '2026-12-31' }));
+      const { subscription: updated } = await store.subscriptions.update(1, (current) => ({
+        subscription: { ...current, roamingEnabled: false, endDate: '2026-12-31' },
+      }));
       assert.equal(updated.roamingEnabled, false);
       assert.equal(updated.endDate, '2026-12-31');
       assert.deepEqual(await store.subscriptions.get(1), updated);
@@ -132,13 +135,13 @@ export function registerReadSections(handles: ContractHandles): void {
     });
 
     it('update throws NotFoundError for a missing subscription', async () => {
-      await assert.rejects(store.subscriptions.update(999, (current) => current), notFound('Subscription', 999));
+      await assert.rejects(store.subscriptions.update(999, (current) => ({ subscription: current })), notFound('Subscription', 999));
     });
 
     it('concurrent updates never lose one', async () => {
       await Promise.all(
         Array.from({ length: 10 }, () =>
-          store.subscriptions.update(1, (current) => ({ ...current, dataCapGb: (current.dataCapGb ?? 0) + 1 })),
+          store.subscriptions.update(1, (current) => ({ subscription: { ...current, dataCapGb: (current.dataCapGb ?? 0) + 1 } })),
         ),
       );
       assert.equal((await store.subscriptions.get(1))?.dataCapGb, 30);

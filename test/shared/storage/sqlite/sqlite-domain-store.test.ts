@@ -105,7 +105,7 @@ describe('sqlite store', () => {
   it('refuses a change that moves a record to another id, writing nothing', async () => {
     const before = await store.exportAll();
     await assert.rejects(store.customers.update(1, (c) => ({ customer: { ...c, customerId: 2 }, events: [] })), TypeError);
-    await assert.rejects(store.subscriptions.update(1, (s) => ({ ...s, subscriptionId: 2 })), TypeError);
+    await assert.rejects(store.subscriptions.update(1, (s) => ({ subscription: { ...s, subscriptionId: 2 } })), TypeError);
     await assert.rejects(store.billing.addPayment(1, () => ({ kind: 'new', payment: payment('pay-y', 2, 1, 1) })), TypeError);
     assert.deepEqual(await store.exportAll(), before);
   });
