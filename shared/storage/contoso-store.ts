@@ -9,7 +9,7 @@
 // no assignment to outer variables: an adapter may call it more than once and writes, and
 // resolves to, only what the last call returned.
 import type { Customer } from '../domain/customers/customer.js';
-import type { Invoice, Payment } from '../domain/billing/invoice.js';
+import type { Invoice, InvoiceWithPayments, Payment } from '../domain/billing/invoice.js';
 import type { IncidentStatus, ServiceIncident } from '../domain/incidents/service-incident.js';
 import type { KnowledgeDocument, KnowledgeHit } from '../domain/knowledge/knowledge-document.js';
 import type { Order } from '../domain/orders/order.js';
@@ -68,11 +68,16 @@ export interface SubscriptionRepo {
 export type PaymentDecision = { kind: 'new'; payment: Payment } | { kind: 'replay'; payment: Payment };
 
 export interface BillingRepo {
-  getInvoice(invoiceId: number): Promise<Invoice | null>;
-  /** A customer's invoices, newest period first. */
-  listInvoicesByCustomer(customerId: number): Promise<Invoice[]>;
-  /** An invoice's payments in the order they were made. */
-  listPayments(invoiceId: number): Promise<Payment[]>;
+  /**
+   * An invoice with its payments in the order they were made (paid time, then payment id), or
+   * null. Keyed by invoice id alone: the adapter finds the invoice's customer partition itself.
+   */
+  getInvoiceWithPayments(invoiceId: number): Promise<InvoiceWithPayments | null>;
+  /**
+   * Every invoice of a customer, newest period first (then higher id first), each with its
+   * payments in the order they were made: one read of the customer's partition.
+   */
+  listInvoicesWithPayments(customerId: number): Promise<InvoiceWithPayments[]>;
   /**
    * Atomically reads the invoice and its payments, asks `decide` what to do, on `new` writes
    * the payment (bumping the invoice version), and resolves to what `decide` returned. `decide`

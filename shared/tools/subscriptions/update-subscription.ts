@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
 import { todayOf } from '../../time/clock.js';
-import { invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
+import { overdueAmount } from '../../domain/billing/billing-rules.js';
 import { SERVICE_STATUSES, SUBSCRIPTION_STATUSES, type Subscription } from '../../domain/subscriptions/subscription.js';
 import { applySubscriptionUpdate, changedFields, SPEED_TIERS_MBPS } from '../../domain/subscriptions/subscription-update.js';
 import { ConflictError, InvalidArgumentError } from '../../errors/domain-error.js';
@@ -26,16 +26,11 @@ const FIELD_NAMES: Partial<Record<keyof Subscription, string>> = {
 };
 
 async function overdueOn(ctx: ToolContext, subscription: Subscription): Promise<number> {
-  const today = todayOf(ctx.clock);
-  const invoices = (await ctx.store.billing.listInvoicesByCustomer(subscription.customerId)).filter(
-    (invoice) => invoice.subscriptionId === subscription.subscriptionId,
+  const invoices = await ctx.store.billing.listInvoicesWithPayments(subscription.customerId);
+  return overdueAmount(
+    invoices.filter(({ invoice }) => invoice.subscriptionId === subscription.subscriptionId),
+    todayOf(ctx.clock),
   );
-  let cents = 0;
-  for (const invoice of invoices) {
-    const payments = await ctx.store.billing.listPayments(invoice.invoiceId);
-    if (invoiceStatus(invoice, payments, today) === 'overdue') cents += toCents(outstandingAmount(invoice, payments));
-  }
-  return toEuros(cents);
 }
 
 export const updateSubscription = defineTool({

@@ -119,7 +119,7 @@ describe('sqlite store', () => {
     invoice.lines = [{ description: 'Fee', amount: 24.999999999 }];
     await store.replaceAll(dataset, SMALL_SEED_STATE);
     assert.equal((await store.orders.listByCustomer(1)).find((o) => o.orderId === 1)?.amount, 0.3);
-    assert.deepEqual((await store.billing.getInvoice(1))?.lines, [{ description: 'Fee', amount: 25 }]);
+    assert.deepEqual((await store.billing.getInvoiceWithPayments(1))?.invoice.lines, [{ description: 'Fee', amount: 25 }]);
   });
 
   it('ranks with stemming, scores rounded to four significant digits, and honours odd topK values', async () => {
