@@ -96,8 +96,9 @@ export interface TicketRepo {
   /** A customer's tickets, newest first. */
   listByCustomer(customerId: number): Promise<SupportTicket[]>;
   /**
-   * Creates a ticket with a new id. When `draft.idempotencyKey` is set and the customer already
-   * has a ticket with that key, returns that ticket with `replayed: true` and writes nothing.
+   * Creates a ticket with a new id no other ticket has (which id is the adapter's business).
+   * When `draft.idempotencyKey` is set and the customer already has a ticket with that key,
+   * returns that ticket with `replayed: true` and writes nothing.
    */
   create(draft: Omit<SupportTicket, 'ticketId'>): Promise<{ ticket: SupportTicket; replayed: boolean }>;
 }
@@ -125,8 +126,9 @@ export interface SecurityLogRepo {
 export interface KnowledgeRepo {
   /**
    * Documents ranked by relevance to `query` (free text: operator characters are data, not
-   * query syntax), best first, at most `topK`. An adapter ranks with what it has (FTS5 BM25 in
-   * SQLite). A query with no searchable words returns [].
+   * query syntax), best first, at most `topK`, each with a positive score (higher is better).
+   * A query with no searchable words returns []. How it ranks is the adapter's (FTS5 BM25 in
+   * SQLite): score values, tie order, stemming and stop words are not part of the port.
    */
   search(query: string, topK: number): Promise<KnowledgeHit[]>;
   list(): Promise<KnowledgeDocument[]>;
