@@ -1,11 +1,15 @@
 // The storage port: everything tools, seeding and health need from a store. The embedded
 // SQLite adapter implements it; the Cosmos DB adapter implements the same interface (customer
 // id is the natural partition key), and one contract suite tests both. Writes that must not
-// race take a `change`/`decide` function the adapter runs atomically (a transaction in SQLite,
-// an ETag-conditional replace with retries in Cosmos DB), so business rules are checked
-// against the state that is actually written over.
+// race take a `decide` function the adapter runs atomically against the stored state (a
+// transaction in SQLite, an ETag-conditional replace re-run on conflict in Cosmos DB).
+//
+// A `decide` function returns what to write plus anything else its caller needs, or throws (a
+// DomainError for a business rule) to write nothing. It must be pure, with no side effects and
+// no assignment to outer variables: an adapter may call it more than once and writes, and
+// resolves to, only what the last call returned.
 import type { Customer } from '../domain/customers/customer.js';
-import type { Invoice, Payment } from '../domain/billing/invoice.js';
+import type { Invoice, InvoiceWithPayments, Payment } from '../domain/billing/invoice.js';
 import type { IncidentStatus, ServiceIncident } from '../domain/incidents/service-incident.js';
 import type { KnowledgeDocument, KnowledgeHit } from '../domain/knowledge/knowledge-document.js';
 import type { Order } from '../domain/orders/order.js';
@@ -19,6 +23,7 @@ import type { AuditLog } from './audit-log.js';
 import type { Page, PageRequest } from './page.js';
 import type { SeedDataset, SeedState } from './seed-dataset.js';
 
+/** What a customer decision writes: the customer and the security events recorded with it. */
 export interface CustomerChange {
   customer: Customer;
   /** Security events written in the same atomic unit as the customer. */
@@ -31,10 +36,10 @@ export interface CustomerRepo {
   list(page: PageRequest): Promise<Page<Customer>>;
   count(): Promise<number>;
   /**
-   * Atomically applies `change` to the current customer and writes the result with its events.
-   * `change` may throw (a business rule); nothing is written then. NotFoundError when absent.
+   * Atomically writes the customer and events `decide` returns for the stored customer, and
+   * resolves to that result. NotFoundError when absent (without calling `decide`).
    */
-  update(customerId: number, change: (current: Customer) => CustomerChange): Promise<Customer>;
+  update<C extends CustomerChange>(customerId: number, decide: (current: Customer) => C): Promise<C>;
 }
 
 export interface ProductRepo {
@@ -43,28 +48,43 @@ export interface ProductRepo {
   list(filter?: { category?: ProductCategory | undefined }): Promise<Product[]>;
 }
 
+/** What a subscription decision writes. */
+export interface SubscriptionChange {
+  subscription: Subscription;
+}
+
 export interface SubscriptionRepo {
   get(subscriptionId: number): Promise<Subscription | null>;
   /** A customer's subscriptions ordered by id (a single-partition read). */
   listByCustomer(customerId: number): Promise<Subscription[]>;
-  /** Atomically applies `change` to the current subscription; NotFoundError when absent. */
-  update(subscriptionId: number, change: (current: Subscription) => Subscription): Promise<Subscription>;
+  /**
+   * Atomically writes the subscription `decide` returns for the stored one, and resolves to
+   * that result. NotFoundError when absent (without calling `decide`).
+   */
+  update<R extends SubscriptionChange>(subscriptionId: number, decide: (current: Subscription) => R): Promise<R>;
 }
 
+/** What a payment decision does: write a new payment, or answer with an earlier one. */
 export type PaymentDecision = { kind: 'new'; payment: Payment } | { kind: 'replay'; payment: Payment };
 
 export interface BillingRepo {
-  getInvoice(invoiceId: number): Promise<Invoice | null>;
-  /** A customer's invoices, newest period first. */
-  listInvoicesByCustomer(customerId: number): Promise<Invoice[]>;
-  /** An invoice's payments in the order they were made. */
-  listPayments(invoiceId: number): Promise<Payment[]>;
   /**
-   * Atomically reads the invoice and its payments, asks `decide` what to do, and on `new`
-   * writes the payment (bumping the invoice version). `decide` sees every payment written
-   * before, so idempotency-key replays and the no-overpay rule hold under concurrency.
+   * An invoice with its payments in the order they were made (paid time, then payment id), or
+   * null. Keyed by invoice id alone: the adapter finds the invoice's customer partition itself.
    */
-  addPayment(invoiceId: number, decide: (invoice: Invoice, payments: readonly Payment[]) => PaymentDecision): Promise<PaymentDecision>;
+  getInvoiceWithPayments(invoiceId: number): Promise<InvoiceWithPayments | null>;
+  /**
+   * Every invoice of a customer, newest period first (then higher id first), each with its
+   * payments in the order they were made: one read of the customer's partition.
+   */
+  listInvoicesWithPayments(customerId: number): Promise<InvoiceWithPayments[]>;
+  /**
+   * Atomically reads the invoice and its payments, asks `decide` what to do, on `new` writes
+   * the payment (bumping the invoice version), and resolves to what `decide` returned. `decide`
+   * sees every payment written before, so idempotency-key replays and the no-overpay rule hold
+   * under concurrency. NotFoundError when the invoice is absent (without calling `decide`).
+   */
+  addPayment<D extends PaymentDecision>(invoiceId: number, decide: (invoice: Invoice, payments: readonly Payment[]) => D): Promise<D>;
 }
 
 export interface UsageRepo {
@@ -76,8 +96,9 @@ export interface TicketRepo {
   /** A customer's tickets, newest first. */
   listByCustomer(customerId: number): Promise<SupportTicket[]>;
   /**
-   * Creates a ticket with a new id. When `draft.idempotencyKey` is set and the customer already
-   * has a ticket with that key, returns that ticket with `replayed: true` and writes nothing.
+   * Creates a ticket with a new id no other ticket has (which id is the adapter's business).
+   * When `draft.idempotencyKey` is set and the customer already has a ticket with that key,
+   * returns that ticket with `replayed: true` and writes nothing.
    */
   create(draft: Omit<SupportTicket, 'ticketId'>): Promise<{ ticket: SupportTicket; replayed: boolean }>;
 }
@@ -105,8 +126,9 @@ export interface SecurityLogRepo {
 export interface KnowledgeRepo {
   /**
    * Documents ranked by relevance to `query` (free text: operator characters are data, not
-   * query syntax), best first, at most `topK`. An adapter ranks with what it has (FTS5 BM25 in
-   * SQLite). A query with no searchable words returns [].
+   * query syntax), best first, at most `topK`, each with a positive score (higher is better).
+   * A query with no searchable words returns []. How it ranks is the adapter's (FTS5 BM25 in
+   * SQLite): score values, tie order, stemming and stop words are not part of the port.
    */
   search(query: string, topK: number): Promise<KnowledgeHit[]>;
   list(): Promise<KnowledgeDocument[]>;

@@ -18,7 +18,7 @@ describe('lint rules', () => {
       fs.readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, index) => {
-          const comment = /eslint-disable(?:-next-line|-line)?\b(.*)$/.exec(line);
+          const comment = /\/[/*]\s*eslint-disable(?:-next-line|-line)?\b(.*)$/.exec(line);
           if (comment && !/\s--\s*\S/.test(comment[1] ?? '')) bare.push(`${file}:${index + 1}`);
         });
     }

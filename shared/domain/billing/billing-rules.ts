@@ -1,7 +1,7 @@
 // Pure billing rules: amounts in cents to avoid float drift, outstanding and status of an
 // invoice from its payments, and the checks a new payment must pass.
 import { BusinessRuleError, InvalidArgumentError } from '../../errors/domain-error.js';
-import type { Invoice, Payment } from './invoice.js';
+import type { Invoice, InvoiceWithPayments, Payment } from './invoice.js';
 
 export const toCents = (euros: number): number => Math.round(euros * 100);
 export const toEuros = (cents: number): number => Math.round(cents) / 100;
@@ -21,6 +21,12 @@ export function invoiceStatus(invoice: Invoice, payments: readonly Payment[], to
   if (outstanding === 0) return 'paid';
   if (invoice.dueDate < today) return 'overdue';
   return paidAmount(payments) > 0 ? 'partially_paid' : 'unpaid';
+}
+
+/** What is outstanding on the overdue ones of `invoices` on `today`. */
+export function overdueAmount(invoices: readonly InvoiceWithPayments[], today: string): number {
+  const overdue = invoices.filter(({ invoice, payments }) => invoiceStatus(invoice, payments, today) === 'overdue');
+  return toEuros(overdue.reduce((cents, { invoice, payments }) => cents + toCents(outstandingAmount(invoice, payments)), 0));
 }
 
 /** Throws unless `amount` may be paid on the invoice now. */

@@ -45,3 +45,9 @@ export interface Payment {
   /** Outstanding amount on the invoice right after this payment (what the payer was told). */
   outstandingAfter: number;
 }
+
+/** An invoice with every payment made on it, in the order they were made. */
+export interface InvoiceWithPayments {
+  invoice: Invoice;
+  payments: Payment[];
+}

@@ -1,7 +1,8 @@
-// Invoices and payments in the embedded store. addPayment reads the invoice and its payments,
-// lets the caller decide and writes in one immediate transaction, so idempotency replays and
-// the no-overpay rule are checked against exactly the payments the new one joins.
-import type { Invoice, InvoiceLine, Payment, PaymentMethod, PaymentStatus } from '../../domain/billing/invoice.js';
+// Invoices and payments in the embedded store. Reads of invoices with their payments run in one
+// read transaction (a consistent snapshot); addPayment reads the invoice and its payments, lets
+// the caller decide and writes in one immediate transaction, so idempotency replays and the
+// no-overpay rule are checked against exactly the payments the new one joins.
+import type { Invoice, InvoiceLine, InvoiceWithPayments, Payment, PaymentMethod, PaymentStatus } from '../../domain/billing/invoice.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import type { BillingRepo, PaymentDecision } from '../contoso-store.js';
 import { writeOrConflict } from './constraint-error.js';
@@ -115,8 +116,26 @@ export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
   const paymentsByInvoice = db.prepare<[number], PaymentRow>(
     'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_at, payment_id',
   );
+  // Through the customer's invoices (not payments.customer_id), so every payment lands under
+  // the invoice it was made on, exactly as getInvoiceWithPayments shows it.
+  const paymentsByCustomer = db.prepare<[number], PaymentRow>(
+    `SELECT p.* FROM invoices AS i JOIN payments AS p ON p.invoice_id = i.invoice_id
+      WHERE i.customer_id = ? ORDER BY p.invoice_id, p.paid_at, p.payment_id`,
+  );
   const insertPayment = db.prepare<[PaymentRow]>(INSERT_PAYMENT);
   const bumpVersion = db.prepare<[number]>('UPDATE invoices SET version = version + 1 WHERE invoice_id = ?');
+
+  const readInvoice = db.transaction((invoiceId: number): InvoiceWithPayments | null => {
+    const row = invoiceById.get(invoiceId);
+    return row ? { invoice: toInvoice(row), payments: paymentsByInvoice.all(invoiceId).map(toPayment) } : null;
+  });
+
+  const readCustomerInvoices = db.transaction((customerId: number): InvoiceWithPayments[] => {
+    const invoices: InvoiceWithPayments[] = invoicesByCustomer.all(customerId).map((row) => ({ invoice: toInvoice(row), payments: [] }));
+    const byId = new Map(invoices.map((entry) => [entry.invoice.invoiceId, entry.payments]));
+    for (const row of paymentsByCustomer.all(customerId)) byId.get(row.invoice_id)?.push(toPayment(row));
+    return invoices;
+  });
 
   const addPayment = db.transaction((invoiceId: number, decide: Decide): PaymentDecision => {
     const row = invoiceById.get(invoiceId);
@@ -136,18 +155,15 @@ export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
   });
 
   return {
-    async getInvoice(invoiceId) {
-      const row = invoiceById.get(invoiceId);
-      return row ? toInvoice(row) : null;
+    async getInvoiceWithPayments(invoiceId) {
+      return readInvoice(invoiceId);
     },
-    async listInvoicesByCustomer(customerId) {
-      return invoicesByCustomer.all(customerId).map(toInvoice);
+    async listInvoicesWithPayments(customerId) {
+      return readCustomerInvoices(customerId);
     },
-    async listPayments(invoiceId) {
-      return paymentsByInvoice.all(invoiceId).map(toPayment);
-    },
-    async addPayment(invoiceId, decide) {
-      return addPayment.immediate(invoiceId, decide);
+    async addPayment<D extends PaymentDecision>(invoiceId: number, decide: (invoice: Invoice, payments: readonly Payment[]) => D): Promise<D> {
+      // The transaction returns what decide returned, so the narrowing back to D holds.
+      return addPayment.immediate(invoiceId, decide) as D;
     },
   };
 }

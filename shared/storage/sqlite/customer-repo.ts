@@ -1,6 +1,6 @@
 // Customers in the embedded store: prepared statements built once, rows mapped to the domain.
-// update() reads, applies the caller's change and writes customer and security events in one
-// immediate transaction, so the change is decided against the row it overwrites.
+// update() reads, asks the caller's decide function and writes customer and security events in
+// one immediate transaction, so the change is decided against the row it overwrites.
 import type { AccountStatus, Customer, LoyaltyLevel } from '../../domain/customers/customer.js';
 import { NotFoundError } from '../../errors/domain-error.js';
 import type { CustomerChange, CustomerRepo } from '../contoso-store.js';
@@ -67,21 +67,19 @@ export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
     account_status = @account_status, joined_on = @joined_on WHERE customer_id = @customer_id`);
   const insertEvent = db.prepare<[SecurityEventRow]>(INSERT_SECURITY_EVENT);
 
-  const applyChange = db.transaction((customerId: number, change: (current: Customer) => CustomerChange): Customer => {
+  const applyChange = db.transaction((customerId: number, decide: (current: Customer) => CustomerChange): CustomerChange => {
     const row = byId.get(customerId);
     if (!row) throw new NotFoundError('Customer', customerId);
-    const next = change(toCustomer(row));
-    if (next.customer.customerId !== customerId) throw new TypeError('A customer change must keep the customer id');
-    updateRow.run(toCustomerRow(next.customer));
-    for (const event of next.events) {
+    const change = decide(toCustomer(row));
+    if (change.customer.customerId !== customerId) throw new TypeError('A customer change must keep the customer id');
+    updateRow.run(toCustomerRow(change.customer));
+    for (const event of change.events) {
       if (event.customerId !== customerId) throw new TypeError('A customer change may only add events of that customer');
       writeOrConflict(() => insertEvent.run(toSecurityEventRow(event)), `Security event ${event.eventId} already exists`, {
         event_id: event.eventId,
       });
     }
-    const written = byId.get(customerId);
-    if (!written) throw new NotFoundError('Customer', customerId);
-    return toCustomer(written);
+    return change;
   });
 
   return {
@@ -99,8 +97,9 @@ export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
     async count() {
       return countAll.get()?.n ?? 0;
     },
-    async update(customerId, change) {
-      return applyChange.immediate(customerId, change);
+    async update<C extends CustomerChange>(customerId: number, decide: (current: Customer) => C): Promise<C> {
+      // The transaction returns what decide returned, so the narrowing back to C holds.
+      return applyChange.immediate(customerId, decide) as C;
     },
   };
 }

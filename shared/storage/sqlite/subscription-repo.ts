@@ -1,8 +1,8 @@
-// Subscriptions in the embedded store. update() reads, applies the caller's change and writes
-// in one immediate transaction, so the change is decided against the row it overwrites.
+// Subscriptions in the embedded store. update() reads, asks the caller's decide function and
+// writes in one immediate transaction, so the change is decided against the row it overwrites.
 import type { ServiceStatus, Subscription, SubscriptionStatus } from '../../domain/subscriptions/subscription.js';
 import { NotFoundError } from '../../errors/domain-error.js';
-import type { SubscriptionRepo } from '../contoso-store.js';
+import type { SubscriptionChange, SubscriptionRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
 import { fromFlag, toFlag } from './sql-values.js';
 
@@ -71,17 +71,16 @@ export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRe
     WHERE subscription_id = @subscription_id`);
 
   const applyChange = db.transaction(
-    (subscriptionId: number, change: (current: Subscription) => Subscription): Subscription => {
+    (subscriptionId: number, decide: (current: Subscription) => SubscriptionChange): SubscriptionChange => {
       const row = byId.get(subscriptionId);
       if (!row) throw new NotFoundError('Subscription', subscriptionId);
-      const next = change(toSubscription(row));
+      const change = decide(toSubscription(row));
+      const next = change.subscription;
       if (next.subscriptionId !== subscriptionId || next.customerId !== row.customer_id) {
         throw new TypeError('A subscription change must keep the subscription and customer ids');
       }
       updateRow.run(toSubscriptionRow(next));
-      const written = byId.get(subscriptionId);
-      if (!written) throw new NotFoundError('Subscription', subscriptionId);
-      return toSubscription(written);
+      return change;
     },
   );
 
@@ -93,8 +92,9 @@ export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRe
     async listByCustomer(customerId) {
       return byCustomer.all(customerId).map(toSubscription);
     },
-    async update(subscriptionId, change) {
-      return applyChange.immediate(subscriptionId, change);
+    async update<R extends SubscriptionChange>(subscriptionId: number, decide: (current: Subscription) => R): Promise<R> {
+      // The transaction returns what decide returned, so the narrowing back to R holds.
+      return applyChange.immediate(subscriptionId, decide) as R;
     },
   };
 }

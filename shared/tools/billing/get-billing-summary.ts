@@ -1,5 +1,6 @@
 // get_billing_summary: every invoice of a customer with paid/outstanding amounts and the total
-// owed. Reports progress per invoice when the caller sends a progressToken.
+// owed, from one read of the customer's invoices with their payments. Reports progress per
+// invoice summarised when the caller sends a progressToken.
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { toCents, toEuros } from '../../domain/billing/billing-rules.js';
@@ -25,12 +26,13 @@ export const getBillingSummary = defineTool({
   roles: [],
   annotations: READ_ONLY,
   async handler(input, ctx) {
-    await requireCustomer(ctx.store, input.customer_id);
+    const [, invoices] = await Promise.all([
+      requireCustomer(ctx.store, input.customer_id),
+      ctx.store.billing.listInvoicesWithPayments(input.customer_id),
+    ]);
     const today = todayOf(ctx.clock);
-    const invoices = await ctx.store.billing.listInvoicesByCustomer(input.customer_id);
     const views: Array<ReturnType<typeof invoiceSummaryView>> = [];
-    for (const [index, invoice] of invoices.entries()) {
-      const payments = await ctx.store.billing.listPayments(invoice.invoiceId);
+    for (const [index, { invoice, payments }] of invoices.entries()) {
       views.push(invoiceSummaryView(invoice, payments, today));
       await ctx.progress(index + 1, invoices.length, `invoice ${invoice.invoiceId}`);
     }

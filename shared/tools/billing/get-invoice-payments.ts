@@ -20,9 +20,9 @@ export const getInvoicePayments = defineTool({
   roles: [],
   annotations: READ_ONLY,
   async handler(input, ctx) {
-    const invoice = await ctx.store.billing.getInvoice(input.invoice_id);
-    if (!invoice) throw new NotFoundError('Invoice', input.invoice_id);
-    const payments = await ctx.store.billing.listPayments(invoice.invoiceId);
+    const found = await ctx.store.billing.getInvoiceWithPayments(input.invoice_id);
+    if (!found) throw new NotFoundError('Invoice', input.invoice_id);
+    const { invoice, payments } = found;
     return {
       ...invoiceSummaryView(invoice, payments, todayOf(ctx.clock)),
       customer_id: invoice.customerId,

@@ -3,14 +3,59 @@
 // returns the first payment and pays nothing twice, even when the calls race.
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
-import { assertPaymentAllowed, invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
-import { PAYMENT_METHODS, type Payment } from '../../domain/billing/invoice.js';
+import { assertPaymentAllowed, invoiceStatus, outstandingAmount, toCents, toEuros, type InvoiceStatus } from '../../domain/billing/billing-rules.js';
+import { PAYMENT_METHODS, type Invoice, type Payment, type PaymentMethod } from '../../domain/billing/invoice.js';
 import { ConflictError } from '../../errors/domain-error.js';
 import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
+import type { PaymentDecision } from '../../storage/contoso-store.js';
 import { idSchema } from '../common/schemas.js';
 import { idempotencyKeySchema, MUTATING } from '../common/mutations.js';
 import { paymentSchema, paymentView } from './billing-views.js';
+
+/** One pay_invoice call, with the id and time its payment gets if it is new. */
+interface PaymentRequest {
+  amount: number;
+  method: PaymentMethod;
+  idempotencyKey: string | null;
+  paymentId: string;
+  paidAt: string;
+  today: string;
+}
+
+type PaymentOutcome = PaymentDecision & { invoiceStatus: InvoiceStatus };
+
+/**
+ * What the request means for the invoice given every payment made before: a replay of the
+ * payment made with the same idempotency key, or a new payment the billing rules allow. Pure,
+ * so the store may run it again after a conflicting write.
+ */
+function decidePayment(request: PaymentRequest, invoice: Invoice, payments: readonly Payment[]): PaymentOutcome {
+  const key = request.idempotencyKey;
+  const prior = key === null ? undefined : payments.find((p) => p.idempotencyKey === key);
+  if (prior) {
+    if (toCents(prior.amount) !== toCents(request.amount) || prior.method !== request.method) {
+      throw new ConflictError(`idempotency_key was already used on invoice ${invoice.invoiceId} for a different payment`, { field: 'idempotency_key' });
+    }
+    // The first answer: the invoice as it stood right after that payment.
+    const invoiceStatusThen = invoiceStatus(invoice, payments.slice(0, payments.indexOf(prior) + 1), request.today);
+    return { kind: 'replay', payment: prior, invoiceStatus: invoiceStatusThen };
+  }
+  assertPaymentAllowed(invoice, payments, request.amount);
+  const payment: Payment = {
+    paymentId: request.paymentId,
+    invoiceId: invoice.invoiceId,
+    customerId: invoice.customerId,
+    amount: toEuros(toCents(request.amount)),
+    method: request.method,
+    status: 'succeeded',
+    paidAt: request.paidAt,
+    failureReason: null,
+    idempotencyKey: key,
+    outstandingAfter: toEuros(toCents(outstandingAmount(invoice, payments)) - toCents(request.amount)),
+  };
+  return { kind: 'new', payment, invoiceStatus: invoiceStatus(invoice, [...payments, payment], request.today) };
+}
 
 export const payInvoice = defineTool({
   name: 'pay_invoice',
@@ -33,41 +78,21 @@ export const payInvoice = defineTool({
   roles: [ROLES.write],
   annotations: MUTATING,
   async handler(input, ctx) {
-    const now = ctx.clock.now();
-    const key = input.idempotency_key ?? null;
-    let status: ReturnType<typeof invoiceStatus> = 'unpaid';
-    const decision = await ctx.store.billing.addPayment(input.invoice_id, (invoice, payments) => {
-      const prior = key === null ? undefined : payments.find((p) => p.idempotencyKey === key);
-      if (prior) {
-        if (toCents(prior.amount) !== toCents(input.amount) || prior.method !== input.method) {
-          throw new ConflictError(`idempotency_key was already used on invoice ${invoice.invoiceId} for a different payment`, { field: 'idempotency_key' });
-        }
-        // The first answer: the invoice as it stood right after that payment.
-        status = invoiceStatus(invoice, payments.slice(0, payments.indexOf(prior) + 1), todayOf(ctx.clock));
-        return { kind: 'replay', payment: prior };
-      }
-      assertPaymentAllowed(invoice, payments, input.amount);
-      const payment: Payment = {
-        paymentId: `pay-${ctx.newId()}`,
-        invoiceId: invoice.invoiceId,
-        customerId: invoice.customerId,
-        amount: toEuros(toCents(input.amount)),
-        method: input.method,
-        status: 'succeeded',
-        paidAt: now.toISOString(),
-        failureReason: null,
-        idempotencyKey: key,
-        outstandingAfter: toEuros(toCents(outstandingAmount(invoice, payments)) - toCents(input.amount)),
-      };
-      status = invoiceStatus(invoice, [...payments, payment], todayOf(ctx.clock));
-      return { kind: 'new', payment };
-    });
+    const request: PaymentRequest = {
+      amount: input.amount,
+      method: input.method,
+      idempotencyKey: input.idempotency_key ?? null,
+      paymentId: `pay-${ctx.newId()}`,
+      paidAt: ctx.clock.now().toISOString(),
+      today: todayOf(ctx.clock),
+    };
+    const outcome = await ctx.store.billing.addPayment(input.invoice_id, (invoice, payments) => decidePayment(request, invoice, payments));
     return {
-      payment: paymentView(decision.payment),
-      invoice_id: decision.payment.invoiceId,
-      outstanding: decision.payment.outstandingAfter,
-      invoice_status: status,
-      replayed: decision.kind === 'replay',
+      payment: paymentView(outcome.payment),
+      invoice_id: outcome.payment.invoiceId,
+      outstanding: outcome.payment.outstandingAfter,
+      invoice_status: outcome.invoiceStatus,
+      replayed: outcome.kind === 'replay',
     };
   },
   summarize: (r) =>

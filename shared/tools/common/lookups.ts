@@ -24,7 +24,7 @@ export async function requireProduct(store: ContosoStore, productId: number): Pr
   return product;
 }
 
-/** The products of the given ids as a map (one catalogue read). */
+/** The whole catalogue by product id (one read; the catalogue is small). */
 export async function productsById(store: ContosoStore): Promise<Map<number, Product>> {
   const products = await store.products.list();
   return new Map(products.map((product) => [product.productId, product]));

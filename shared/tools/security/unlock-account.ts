@@ -2,11 +2,27 @@
 // event in the same atomic write. Refused when the account is not locked.
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
+import type { Customer } from '../../domain/customers/customer.js';
 import type { SecurityEvent } from '../../domain/security/security-event.js';
 import { BusinessRuleError } from '../../errors/domain-error.js';
 import { defineTool } from '../../mcp/define-tool.js';
+import type { CustomerChange } from '../../storage/contoso-store.js';
 import { MUTATING } from '../common/mutations.js';
 import { idSchema } from '../common/schemas.js';
+
+/** The event an unlock records, fixed before the atomic write so deciding stays pure. */
+type UnlockEvent = Omit<SecurityEvent, 'customerId'>;
+
+/** The customer unlocked with its event, or a refusal when the account is not locked. Pure. */
+function decideUnlock(customer: Customer, unlock: UnlockEvent): CustomerChange & { event: SecurityEvent } {
+  if (customer.accountStatus !== 'locked') {
+    throw new BusinessRuleError(`Account of customer ${customer.customerId} is ${customer.accountStatus}, not locked; nothing to unlock`, {
+      account_status: customer.accountStatus,
+    });
+  }
+  const event: SecurityEvent = { ...unlock, customerId: customer.customerId };
+  return { customer: { ...customer, accountStatus: 'active' }, events: [event], event };
+}
 
 export const unlockAccount = defineTool({
   name: 'unlock_account',
@@ -18,26 +34,15 @@ export const unlockAccount = defineTool({
   roles: [ROLES.security],
   annotations: MUTATING,
   async handler(input, ctx) {
-    const now = ctx.clock.now().toISOString();
-    let event: SecurityEvent | undefined;
-    await ctx.store.customers.update(input.customer_id, (customer) => {
-      if (customer.accountStatus !== 'locked') {
-        throw new BusinessRuleError(`Account of customer ${customer.customerId} is ${customer.accountStatus}, not locked; nothing to unlock`, {
-          account_status: customer.accountStatus,
-        });
-      }
-      event = {
-        eventId: `sec-${ctx.newId()}`,
-        customerId: customer.customerId,
-        eventType: 'account_unlocked',
-        occurredAt: now,
-        ipAddress: null,
-        detail: `Unlocked by support (caller ${ctx.caller.callerId}, request ${ctx.requestId})`,
-      };
-      return { customer: { ...customer, accountStatus: 'active' }, events: [event] };
-    });
-    if (!event) throw new Error('unlock_account: the store did not run the change');
-    return { customer_id: input.customer_id, account_status: 'active' as const, unlocked_at: now, event_id: event.eventId };
+    const unlock: UnlockEvent = {
+      eventId: `sec-${ctx.newId()}`,
+      eventType: 'account_unlocked',
+      occurredAt: ctx.clock.now().toISOString(),
+      ipAddress: null,
+      detail: `Unlocked by support (caller ${ctx.caller.callerId}, request ${ctx.requestId})`,
+    };
+    const { customer, event } = await ctx.store.customers.update(input.customer_id, (current) => decideUnlock(current, unlock));
+    return { customer_id: customer.customerId, account_status: 'active' as const, unlocked_at: event.occurredAt, event_id: event.eventId };
   },
   summarize: (r) => `Account of customer #${r.customer_id} unlocked at ${r.unlocked_at} (security event ${r.event_id}).`,
 });

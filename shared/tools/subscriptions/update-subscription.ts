@@ -1,15 +1,23 @@
 // update_subscription: changes a subscription's settings (roaming, status, product, autopay,
-// speed tier, data cap). Applied atomically against the stored subscription; a cancelled
-// subscription cannot change, and a suspended one is not reactivated while money is overdue.
+// speed tier, data cap). The rules run inside the atomic write against the stored subscription
+// and its plan, looked up in the catalogue read beforehand; a cancelled subscription cannot
+// change, and a suspended one is not reactivated while money is overdue.
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
 import { todayOf } from '../../time/clock.js';
-import { invoiceStatus, outstandingAmount, toCents, toEuros } from '../../domain/billing/billing-rules.js';
+import { overdueAmount } from '../../domain/billing/billing-rules.js';
+import type { Product } from '../../domain/products/product.js';
 import { SERVICE_STATUSES, SUBSCRIPTION_STATUSES, type Subscription } from '../../domain/subscriptions/subscription.js';
-import { applySubscriptionUpdate, changedFields, SPEED_TIERS_MBPS } from '../../domain/subscriptions/subscription-update.js';
-import { ConflictError, InvalidArgumentError } from '../../errors/domain-error.js';
+import {
+  applySubscriptionUpdate,
+  changedFields,
+  SPEED_TIERS_MBPS,
+  type SubscriptionUpdate,
+} from '../../domain/subscriptions/subscription-update.js';
+import { InvalidArgumentError, NotFoundError } from '../../errors/domain-error.js';
 import { defineTool, type ToolContext } from '../../mcp/define-tool.js';
-import { requireProduct, requireSubscription } from '../common/lookups.js';
+import type { SubscriptionChange } from '../../storage/contoso-store.js';
+import { productsById, requireSubscription } from '../common/lookups.js';
 import { MUTATING_IDEMPOTENT } from '../common/mutations.js';
 import { idSchema, subscriptionSchema } from '../common/schemas.js';
 import { subscriptionView } from '../common/views.js';
@@ -25,17 +33,36 @@ const FIELD_NAMES: Partial<Record<keyof Subscription, string>> = {
   endDate: 'end_date',
 };
 
-async function overdueOn(ctx: ToolContext, subscription: Subscription): Promise<number> {
-  const today = todayOf(ctx.clock);
-  const invoices = (await ctx.store.billing.listInvoicesByCustomer(subscription.customerId)).filter(
-    (invoice) => invoice.subscriptionId === subscription.subscriptionId,
+/** Overdue amount on the subscription's invoices: one read of its customer's invoices. */
+async function overdueOn(ctx: ToolContext, subscriptionId: number): Promise<number> {
+  const subscription = await requireSubscription(ctx.store, subscriptionId);
+  const invoices = await ctx.store.billing.listInvoicesWithPayments(subscription.customerId);
+  return overdueAmount(
+    invoices.filter(({ invoice }) => invoice.subscriptionId === subscriptionId),
+    todayOf(ctx.clock),
   );
-  let cents = 0;
-  for (const invoice of invoices) {
-    const payments = await ctx.store.billing.listPayments(invoice.invoiceId);
-    if (invoiceStatus(invoice, payments, today) === 'overdue') cents += toCents(outstandingAmount(invoice, payments));
-  }
-  return toEuros(cents);
+}
+
+/** What the update is decided with, all read before the atomic step. */
+interface UpdateFacts {
+  /** The catalogue (small, and changed only by a reseed). */
+  products: ReadonlyMap<number, Product>;
+  today: string;
+  overdueAmount: number;
+}
+
+type UpdateOutcome = SubscriptionChange & { changed: Array<keyof Subscription>; product: Product };
+
+/**
+ * The stored subscription after `update`, the fields that changed and its product, with the
+ * rules checked against the stored plan. Pure, so the store may run it again after a conflict.
+ */
+function decideUpdate(stored: Subscription, update: SubscriptionUpdate, facts: UpdateFacts): UpdateOutcome {
+  const currentProduct = facts.products.get(stored.productId);
+  if (!currentProduct) throw new NotFoundError('Product', stored.productId);
+  const newProduct = update.productId === undefined ? undefined : facts.products.get(update.productId);
+  const next = applySubscriptionUpdate(stored, update, { currentProduct, newProduct, today: facts.today, overdueAmount: facts.overdueAmount });
+  return { subscription: next, changed: changedFields(stored, next), product: newProduct ?? currentProduct };
 }
 
 export const updateSubscription = defineTool({
@@ -70,13 +97,7 @@ export const updateSubscription = defineTool({
     if (Object.values(u).every((value) => value === undefined)) {
       throw new InvalidArgumentError('update must name at least one field to change', { field: 'update' });
     }
-    const current = await requireSubscription(ctx.store, input.subscription_id);
-    const [currentProduct, newProduct, overdueAmount] = await Promise.all([
-      requireProduct(ctx.store, current.productId),
-      u.product_id === undefined ? Promise.resolve(undefined) : ctx.store.products.get(u.product_id).then((p) => p ?? undefined),
-      u.status === 'active' ? overdueOn(ctx, current) : Promise.resolve(0),
-    ]);
-    const update = {
+    const update: SubscriptionUpdate = {
       roamingEnabled: u.roaming_enabled,
       status: u.status,
       serviceStatus: u.service_status,
@@ -85,23 +106,18 @@ export const updateSubscription = defineTool({
       speedTierMbps: u.speed_tier,
       dataCapGb: u.data_cap_gb,
     };
-    const today = todayOf(ctx.clock);
-    let changed: Array<keyof Subscription> = [];
-    const updated = await ctx.store.subscriptions.update(input.subscription_id, (stored) => {
-      // The products were read before this atomic step; if another call changed the product in
-      // between, these rules would be checked against the wrong plan.
-      if (stored.productId !== current.productId) {
-        throw new ConflictError(`Subscription ${stored.subscriptionId} changed plan while this update ran; read it again and retry`);
-      }
-      const next = applySubscriptionUpdate(stored, update, { currentProduct, newProduct, today, overdueAmount });
-      changed = changedFields(stored, next);
-      return next;
-    });
-    const product = newProduct ?? currentProduct;
+    const [products, overdue] = await Promise.all([
+      productsById(ctx.store),
+      u.status === 'active' ? overdueOn(ctx, input.subscription_id) : Promise.resolve(0),
+    ]);
+    const facts: UpdateFacts = { products, today: todayOf(ctx.clock), overdueAmount: overdue };
+    const { subscription, changed, product } = await ctx.store.subscriptions.update(input.subscription_id, (stored) =>
+      decideUpdate(stored, update, facts),
+    );
     return {
-      subscription_id: updated.subscriptionId,
+      subscription_id: subscription.subscriptionId,
       updated_fields: changed.map((field) => FIELD_NAMES[field] ?? field),
-      subscription: subscriptionView(updated, product),
+      subscription: subscriptionView(subscription, product),
     };
   },
   summarize: (r) =>

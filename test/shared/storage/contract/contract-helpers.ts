@@ -1,10 +1,10 @@
-// Builders and assertions the domain contract's sections share.
+// Builders, reads and assertions the store contract's sections share.
 import assert from 'node:assert/strict';
 import { assertPaymentAllowed, outstandingAmount, toCents, toEuros } from '../../../../shared/domain/billing/billing-rules.js';
 import type { Invoice, Payment } from '../../../../shared/domain/billing/invoice.js';
 import type { SupportTicket } from '../../../../shared/domain/support/support-ticket.js';
 import { DomainError, NotFoundError } from '../../../../shared/errors/domain-error.js';
-import type { PaymentDecision } from '../../../../shared/storage/contoso-store.js';
+import type { ContosoStore, PaymentDecision } from '../../../../shared/storage/contoso-store.js';
 
 /** A decide function for a card payment of `amount` that honours `key` and the no-overpay rule. */
 export function pay(amount: number, paymentId: string, key: string | null) {
@@ -29,6 +29,16 @@ export function pay(amount: number, paymentId: string, key: string | null) {
       },
     };
   };
+}
+
+/** The payments stored on an invoice, in the order they were made ([] for an unknown invoice). */
+export async function paymentsOf(store: ContosoStore, invoiceId: number): Promise<Payment[]> {
+  return (await store.billing.getInvoiceWithPayments(invoiceId))?.payments ?? [];
+}
+
+/** The stored invoice, or undefined. */
+export async function invoiceOf(store: ContosoStore, invoiceId: number): Promise<Invoice | undefined> {
+  return (await store.billing.getInvoiceWithPayments(invoiceId))?.invoice;
 }
 
 export function ticketDraft(customerId: number, subscriptionId: number): Omit<SupportTicket, 'ticketId' | 'idempotencyKey'> {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { outstandingAmount } from '../../../../shared/domain/billing/billing-rules.js';
-import type { Invoice } from '../../../../shared/domain/billing/invoice.js';
+import type { Invoice, Payment } from '../../../../shared/domain/billing/invoice.js';
 import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
 
 interface Candidate {
@@ -19,6 +19,11 @@ async function invoicesWithOutstanding(mcp: InProcessMcp): Promise<Candidate[]> 
     .filter((entry) => entry.outstanding >= 5);
   assert.ok(found.length >= 6, 'the seed has at least 6 invoices with something outstanding');
   return found;
+}
+
+/** The payments stored on an invoice, in the order they were made. */
+async function paymentsOn(mcp: InProcessMcp, invoiceId: number): Promise<Payment[]> {
+  return (await mcp.ctx.store.billing.getInvoiceWithPayments(invoiceId))?.payments ?? [];
 }
 
 describe('pay_invoice', () => {
@@ -79,7 +84,7 @@ describe('pay_invoice', () => {
     assert.equal(second.structured.replayed, true);
     assert.deepEqual(second.structured.payment, first.structured.payment);
     assert.equal(second.structured.outstanding, first.structured.outstanding);
-    const payments = await mcp.ctx.store.billing.listPayments(invoice.invoiceId);
+    const payments = await paymentsOn(mcp, invoice.invoiceId);
     assert.equal(payments.filter((p) => p.idempotencyKey === 'retry-after-timeout-1').length, 1);
     assert.equal(outstandingAmount(invoice, payments), Math.round((outstanding - 2) * 100) / 100);
     const reused = await mcp.call('pay_invoice', { ...args, amount: 3 });
@@ -95,7 +100,7 @@ describe('pay_invoice', () => {
     const accepted = results.filter((r) => !r.isError);
     assert.ok(accepted.length >= 1 && accepted.length <= 6, `${accepted.length} payments accepted`);
     for (const refused of results.filter((r) => r.isError)) assert.match(refused.text, /^BUSINESS_RULE: /);
-    const payments = await mcp.ctx.store.billing.listPayments(invoice.invoiceId);
+    const payments = await paymentsOn(mcp, invoice.invoiceId);
     const paid = payments.filter((p) => p.status === 'succeeded').reduce((sum, p) => sum + Math.round(p.amount * 100), 0);
     assert.ok(paid <= Math.round(invoice.amount * 100), 'total paid never exceeds the invoice amount');
   });
@@ -121,7 +126,7 @@ describe('pay_invoice', () => {
       const [record] = await readOnly.auditRecords();
       assert.equal(record?.outcome, 'refused');
       assert.equal(record?.reason, 'missing_role:support.write');
-      assert.equal(await readOnly.ctx.store.billing.listPayments(invoice.invoiceId).then((p) => p.some((x) => x.amount === 1)), false);
+      assert.equal(await paymentsOn(readOnly, invoice.invoiceId).then((p) => p.some((x) => x.amount === 1)), false);
     } finally {
       await readOnly.close();
     }

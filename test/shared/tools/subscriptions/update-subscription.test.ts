@@ -1,13 +1,15 @@
 // update_subscription: changes apply atomically and report what changed; business rules refuse
 // cancelled subscriptions, roaming where the plan has none, category switches and reactivation
-// while money is overdue; unknown fields and empty updates are named.
+// while money is overdue, checked against the stored plan; unknown fields and empty updates are named.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invoiceStatus } from '../../../../shared/domain/billing/billing-rules.js';
 import { detachedScope, withCaller } from '../../../../shared/request/request-scope.js';
 import { developmentPrincipal } from '../../../../shared/identity/principal.js';
-import { ConflictError } from '../../../../shared/errors/domain-error.js';
+import { BusinessRuleError } from '../../../../shared/errors/domain-error.js';
 import { silentLogger } from '../../../../shared/telemetry/logger.js';
+import type { Subscription } from '../../../../shared/domain/subscriptions/subscription.js';
+import type { SubscriptionChange } from '../../../../shared/storage/contoso-store.js';
 import { updateSubscription } from '../../../../shared/tools/subscriptions/update-subscription.js';
 import { TOOL_TEST_ANCHOR, useSeededMcp } from '../../../support/in-process-mcp.js';
 
@@ -72,27 +74,53 @@ describe('update_subscription', () => {
     assert.match(result.text, /^BUSINESS_RULE: Subscription \d+ cannot be reactivated while EUR [\d.]+ is overdue/);
   });
 
-  it('refuses with CONFLICT when the plan changed between its read and the atomic update', async () => {
-    const sub = suite.data.subscriptions.find((s) => s.status === 'active' && productOf(s.productId).roamingAvailable)!;
-    const other = suite.data.products.find((p) => p.category === productOf(sub.productId).category && p.productId !== sub.productId)!;
-    // A store whose read returns the plan as it was before a concurrent change.
+  it('checks the rules against the stored plan when another call changed it while this update ran', async () => {
     const store = suite.mcp.ctx.store;
-    const stale = { ...store, subscriptions: { ...store.subscriptions, get: async () => ({ ...sub, productId: other.productId }) } };
-    const ctx = {
+    const roamingMobile = (s: (typeof suite.data.subscriptions)[number]) =>
+      s.status === 'active' && !s.roamingEnabled && productOf(s.productId).category === 'mobile' && productOf(s.productId).roamingAvailable;
+    const [sub, other] = (await store.exportAll()).subscriptions.filter(roamingMobile);
+    assert.ok(sub && other, 'the seed has two active mobile subscriptions with roaming available but off');
+    const noRoaming = suite.data.products.find((p) => p.category === 'mobile' && !p.roamingAvailable)!;
+    const otherPlan = suite.data.products.find((p) => p.category === 'mobile' && p.roamingAvailable && p.productId !== other.productId)!;
+    // A store in which another call moves the subscription to `productId` just before this
+    // update's atomic step: whatever the handler read before, the stored plan is the new one.
+    const racedTo = (productId: number) => ({
+      ...store,
+      subscriptions: {
+        ...store.subscriptions,
+        async update<R extends SubscriptionChange>(subscriptionId: number, decide: (current: Subscription) => R): Promise<R> {
+          await store.subscriptions.update(subscriptionId, (s) => ({ subscription: { ...s, productId } }));
+          return store.subscriptions.update(subscriptionId, decide);
+        },
+      },
+    });
+    const ctx = (raced: ReturnType<typeof racedTo>) => ({
       scope: withCaller(detachedScope('race'), developmentPrincipal()),
       caller: developmentPrincipal(),
       requestId: 'race',
       logger: silentLogger,
-      store: stale,
+      store: raced,
       clock: suite.mcp.ctx.clock,
       newId: () => 'x',
       signal: new AbortController().signal,
       progress: async () => {},
-    };
+    });
+
     await assert.rejects(
-      updateSubscription.handler({ subscription_id: sub.subscriptionId, update: { autopay_enabled: !sub.autopayEnabled } }, ctx),
-      (error: Error) => error instanceof ConflictError && /changed plan while this update ran/.test(error.message),
+      updateSubscription.handler({ subscription_id: sub.subscriptionId, update: { roaming_enabled: true } }, ctx(racedTo(noRoaming.productId))),
+      (error: Error) => error instanceof BusinessRuleError && error.message.startsWith(`Roaming is not available on "${noRoaming.name}"`),
     );
-    assert.equal((await store.subscriptions.get(sub.subscriptionId))?.autopayEnabled, sub.autopayEnabled, 'nothing written');
+    const refused = await store.subscriptions.get(sub.subscriptionId);
+    assert.equal(refused?.productId, noRoaming.productId);
+    assert.equal(refused?.roamingEnabled, false, 'nothing written by the refused update');
+
+    const done = await updateSubscription.handler(
+      { subscription_id: other.subscriptionId, update: { autopay_enabled: !other.autopayEnabled } },
+      ctx(racedTo(otherPlan.productId)),
+    );
+    assert.deepEqual(done.updated_fields, ['autopay_enabled']);
+    assert.equal(done.subscription.product_id, otherPlan.productId);
+    assert.equal(done.subscription.product_name, otherPlan.name, 'the answer names the stored plan');
+    assert.equal((await store.subscriptions.get(other.subscriptionId))?.autopayEnabled, !other.autopayEnabled);
   });
 });
