@@ -11,10 +11,19 @@ export interface Principal {
   source: 'token' | 'development';
 }
 
-/** Every role a tool may declare. Read tools declare none: any allowed caller may use them. */
-export const ROLES = { write: 'support.write', security: 'security', admin: 'admin' } as const;
+/**
+ * Every role a tool or route may declare. Reading customer data needs `read`; the write and
+ * security roles imply it (see hasRoles); `admin` is for operating the app and implies nothing.
+ */
+export const ROLES = { read: 'support.read', write: 'support.write', security: 'security', admin: 'admin' } as const;
 export type Role = (typeof ROLES)[keyof typeof ROLES];
 export const ALL_ROLES: readonly Role[] = Object.values(ROLES);
+
+/** Roles that holding another role grants as well. */
+const IMPLIED_BY: Readonly<Record<string, readonly Role[]>> = {
+  [ROLES.write]: [ROLES.read],
+  [ROLES.security]: [ROLES.read],
+};
 
 export const LOCAL_TENANT_ID = '00000000-0000-0000-0000-00000000c0de';
 
@@ -23,6 +32,7 @@ export function developmentPrincipal(roles: readonly string[] = ALL_ROLES): Prin
   return { callerId: 'local-developer', tenantId: LOCAL_TENANT_ID, roles, source: 'development' };
 }
 
+/** Whether `principal` holds every role in `required`, directly or through a role that implies it. */
 export function hasRoles(principal: Principal, required: readonly string[]): boolean {
-  return required.every((role) => principal.roles.includes(role));
+  return required.every((role) => principal.roles.includes(role) || principal.roles.some((held) => IMPLIED_BY[held]?.includes(role as Role) === true));
 }
