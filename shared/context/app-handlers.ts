@@ -11,6 +11,7 @@ import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import { createRequestStateSeal } from '../mcp/request-state.js';
 import { createServerNotifier, type ServerExtension } from '../mcp/server-extension.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
+import { createToolGate } from '../mcp/tool-gate.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';
 import type { AppServices } from './app-services.js';
 
@@ -31,11 +32,12 @@ export interface AppHandlersOptions {
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
-  const { config, logger, clock, store, auth } = services;
+  const { config, logger, clock, store, auth, audit } = services;
   const tools = options.tools ?? CONTOSO_TOOLS;
   const extensions = options.extensions ?? [];
   reportExtensions(services, extensions);
-  const toolAudit = createToolAudit({ tools, audit: store.audit, clock, newId: services.newId, logger });
+  const toolAudit = createToolAudit(audit);
+  const gate = createToolGate(tools, toolAudit);
   // subscriptions/listen streams of this process; a multi-instance deployment that publishes
   // change events would put a shared pub/sub bus here.
   const bus = new InMemoryServerEventBus(function logListenerFailure(error) {
@@ -43,6 +45,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   });
   const factory = createServerFactory({
     tools,
+    gate,
     runner: { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs },
     requestState: createRequestStateSeal(config.mcp.requestStateKey),
     extensions,
@@ -56,7 +59,6 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       allowedOrigins: config.http.allowedOrigins,
       maxBodyBytes: config.http.maxBodyBytes,
       authenticate: auth.authenticate,
-      toolAudit,
       logger,
     }),
     seed: createSeedRequestHandler({
@@ -64,6 +66,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       clock,
       logger,
+      audit,
       authenticate: auth.authenticate,
     }),
     health: createHealthHandlers(store),

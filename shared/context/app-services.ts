@@ -2,6 +2,7 @@
 // store (seeded at start-up as configured) and authentication. Handlers are built from these
 // in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
 import { randomUUID } from 'node:crypto';
+import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   /** New unique ids for created records. */
   readonly newId: () => string;
   readonly store: ContosoStore;
+  /** Operator audit records (tool calls, admin routes), written to the store's audit log. */
+  readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
   readonly auth: AuthServices;
   /** The services tool handlers see: spread into every ToolContext. */
@@ -62,6 +65,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       clock,
       newId,
       store,
+      audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
       toolServices: { store, clock, newId },
       seedOutcome,

@@ -1,6 +1,7 @@
 // The per-request MCP server factory. Everything expensive (tool list, zod schemas) is built
 // once by the caller; each request gets a fresh McpServer holding only the tools its caller may
-// use, so a restricted tool is absent from tools/list and refused exactly like an unknown one.
+// use (the gate decides), so a restricted tool is absent from tools/list and refused exactly like
+// an unknown one, and every tools/call the server dispatches passes the gate (which audits refusals).
 import {
   McpServer,
   mergeCapabilities,
@@ -11,12 +12,13 @@ import {
   type ServerNotifier,
 } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../request/request-scope.js';
-import { hasRoles } from '../identity/principal.js';
 import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';
 import { requestStateVerifier } from './request-state.js';
 import { runTool, type ToolRunner } from './run-tool.js';
 import { fromAuthInfo } from './sdk-request-context.js';
+import { installEmptyToolHandlers, observeToolCalls } from './sdk-tools-call-hook.js';
+import type { ToolGate } from './tool-gate.js';
 import type { ServerExtension } from './server-extension.js';
 
 export const SERVER_INFO = { name: 'contoso-mcp', title: 'Contoso customer support', version: '0.1.0' } as const;
@@ -30,6 +32,8 @@ const CONTOSO_CAPABILITIES: ServerCapabilities = { tools: { listChanged: false }
 
 export interface ServerFactoryOptions {
   tools: readonly AnyTool[];
+  /** Decides which tools a caller may list and call. */
+  gate: ToolGate;
   /** Runs every tool call (services, logger, audit, time budget). */
   runner: ToolRunner;
   /** Seals and verifies multi-round-trip requestState; without it every echoed state is refused. */
@@ -41,7 +45,7 @@ export interface ServerFactoryOptions {
 }
 
 export function createServerFactory(options: ServerFactoryOptions): McpServerFactory {
-  const { tools, runner, requestState, notify } = options;
+  const { tools, gate, runner, requestState, notify } = options;
   const extensions = options.extensions ?? [];
   const capabilities = extensions.reduce(
     (merged, extension) => (extension.capabilities ? mergeCapabilities(merged, extension.capabilities) : merged),
@@ -49,20 +53,23 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
   );
   const verify = requestStateVerifier(requestState);
   // Built once: the registration config of each tool, with its JSON Schemas computed once.
-  const prepared = tools.map((tool) => ({
-    tool,
-    config: {
-      title: tool.title,
-      description: tool.description,
-      inputSchema: withCachedJsonSchema(tool.input, { alreadyValidated: true }),
-      outputSchema: withCachedJsonSchema(tool.output, { alreadyValidated: true }),
-      annotations: tool.annotations,
-    },
-  }));
+  const prepared = new Map(
+    tools.map((tool) => [
+      tool,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: withCachedJsonSchema(tool.input, { alreadyValidated: true }),
+        outputSchema: withCachedJsonSchema(tool.output, { alreadyValidated: true }),
+        annotations: tool.annotations,
+      },
+    ]),
+  );
 
   /** Registers `tool` so that a call runs it under `scope` through runTool. */
-  function registerScopedTool(server: McpServer, entry: (typeof prepared)[number], scope: CallerScope): void {
-    const { tool, config } = entry;
+  function registerScopedTool(server: McpServer, tool: AnyTool, scope: CallerScope): void {
+    const config = prepared.get(tool);
+    if (config === undefined) throw new Error(`${tool.name} is not a tool of this server`);
     server.registerTool(tool.name, config, function callScopedTool(input: unknown, extra) {
       const progressToken = extra.mcpReq._meta?.progressToken;
       return runTool(runner, {
@@ -92,12 +99,14 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
       // reply would reach another instance), so an input_required return fails at once there.
       inputRequired: { legacyShim: false },
     });
-    // A tools/call needs only the tool it names; anything else (tools/list …) sees every tool.
-    for (const entry of prepared) {
-      if ((onlyTool !== undefined && entry.tool.name !== onlyTool) || !hasRoles(scope.caller, entry.tool.roles)) continue;
-      registerScopedTool(server, entry, scope);
-    }
     for (const extension of extensions) extension.register(server, { era, notify, requestState });
+    // A tools/call needs only the tool it names; anything else (tools/list …) sees every tool.
+    const visible = gate.visibleTo(scope.caller).filter((tool) => onlyTool === undefined || tool.name === onlyTool);
+    for (const tool of visible) registerScopedTool(server, tool, scope);
+    if (visible.length === 0 && extensions.length === 0) installEmptyToolHandlers(server);
+    observeToolCalls(server, function gateDispatchedCall(name, args) {
+      gate.decide(name, args, scope);
+    });
     return server;
   };
 }

@@ -22,6 +22,11 @@ export interface ToolContext extends ToolServices {
   readonly signal: AbortSignal;
   /** Reports progress when the caller asked for it (a progressToken); a no-op otherwise. */
   progress(done: number, total: number, message?: string): Promise<void>;
+  /**
+   * The id the audit record of this call will carry, for audited tools (mutating or security):
+   * a record a customer can see cites it instead of naming the operator. Undefined otherwise.
+   */
+  readonly auditId: string | undefined;
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
@@ -34,8 +39,12 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   /** Roles the caller needs; empty for read tools any allowed caller may use. */
   roles: readonly string[];
   annotations: ToolAnnotations;
+  /**
+   * Returns the result. An output with `replayed: true` (an idempotent repeat of an earlier call)
+   * is audited as `replayed` rather than `ok`.
+   */
   handler(input: z.output<I>, ctx: ToolContext): Promise<z.input<O>>;
-  /** A readable one-paragraph rendering of the result for the text content block. */
+  /** A short readable rendering of the result, sent as a second text block after the JSON. */
   summarize?(output: z.output<O>): string;
 }
 

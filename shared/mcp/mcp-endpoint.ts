@@ -20,7 +20,6 @@ import { acceptsMcpResponses, acceptsMcpResponsesExplicitly, isJsonContentType }
 import { readJsonBody } from '../http/read-json-body.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
 import { singleToolCallName, toAuthInfo } from './sdk-request-context.js';
-import type { ToolAudit } from './tool-audit.js';
 
 /** Protocol revisions served through the per-request envelope (2026-07-28 era). */
 export const MODERN_PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28'];
@@ -35,8 +34,6 @@ export interface McpEndpointOptions {
   maxBodyBytes: number;
   /** Verifies the caller; runs after the Host/Origin checks and CORS preflight, before anything else. */
   authenticate: RequestAuthenticator;
-  /** Audits restricted-tool calls that never reach a handler (refused, or arguments that fail the schema). */
-  toolAudit: ToolAudit;
   logger: Logger;
 }
 
@@ -118,7 +115,6 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (isLegacy && version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
       return jsonRpcErrorResponse(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`);
     }
-    await options.toolAudit.callsStoppedBeforeHandler(message, scope);
     const authInfo = toAuthInfo({ scope, onlyTool: singleToolCallName(message) });
     return isLegacy ? legacy(forward, message, authInfo) : modern.fetch(forward, { authInfo, parsedBody: message });
   }

@@ -1,7 +1,9 @@
-// Runs one tool call: validates the arguments against the tool's schema, builds the tool's
-// context from the services and the request scope, enforces the time budget, validates the
-// output, audits the outcome and turns any failure into a tool error result (with its code and
-// the request id, bad arguments included). Knows nothing of the SDK: the caller passes
+// Runs one granted tool call: validates the arguments against the tool's schema, builds the
+// tool's context from the services and the request scope, enforces the time budget, validates
+// the output, audits the outcome (audited tools) and turns any failure into a tool error result
+// (with its code and the request id, bad arguments included). A result carries its data twice:
+// as `structuredContent` and serialized as JSON in the first text block (clients that read only
+// text get the data), followed by the tool's short summary. Knows nothing of the SDK: the caller passes
 // the cancellation signal and, when the client asked for progress, a way to report it.
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../request/request-scope.js';
@@ -39,6 +41,8 @@ export interface ToolCall {
 export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
   const { tool, scope } = call;
   const logger = runner.logger.child({ tool: tool.name, requestId: scope.requestId });
+  const audited = runner.audit.covers(tool);
+  const auditId = audited ? runner.audit.newAuditId() : undefined;
   const controller = new AbortController();
   const cancel = () => controller.abort(call.signal.reason);
   call.signal.addEventListener('abort', cancel, { once: true });
@@ -53,6 +57,7 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
       if (call.reportProgress === undefined || controller.signal.aborted) return;
       await call.reportProgress(done, total, message);
     },
+    auditId,
   };
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {
@@ -72,17 +77,23 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
     if (!parsed.success) {
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);
     }
-    const text = tool.summarize ? tool.summarize(parsed.data) : JSON.stringify(parsed.data);
-    await runner.audit.granted(tool, call.input, scope, 'ok');
-    return { content: [{ type: 'text', text }], structuredContent: parsed.data };
+    if (audited) await runner.audit.granted(tool, call.input, scope, parsed.data.replayed === true ? 'replayed' : 'ok', auditId);
+    return toolResult(parsed.data, tool.summarize?.(parsed.data));
   } catch (error) {
     const view = describeToolError(error, scope.requestId);
     if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });
     else logger.error('tool failed', { error });
-    await runner.audit.granted(tool, call.input, scope, view.code);
+    if (audited) await runner.audit.granted(tool, call.input, scope, view.code, auditId);
     return toToolErrorResult(error, scope.requestId);
   } finally {
     clearTimeout(timer);
     call.signal.removeEventListener('abort', cancel);
   }
+}
+
+/** A successful result: the data as structuredContent and as JSON text, then the summary if any. */
+export function toolResult(data: Record<string, unknown>, summary: string | undefined): CallToolResult {
+  const content: CallToolResult['content'] = [{ type: 'text', text: JSON.stringify(data) }];
+  if (summary !== undefined) content.push({ type: 'text', text: summary });
+  return { content, structuredContent: data };
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
+import { ROLES } from '../../shared/identity/principal.js';
 import { generateDataset } from '../../shared/seed/generate-dataset.js';
 import { CONTOSO_TOOLS } from '../../shared/tools/registry.js';
 import { connectClient, type Era } from '../support/mcp-clients.js';
@@ -48,7 +49,7 @@ for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
         assert.equal(tool.outputSchema?.type, 'object', tool.name);
         const declared = CONTOSO_TOOLS.find((t) => t.name === tool.name);
         assert.equal(tool.annotations?.readOnlyHint, declared?.annotations.readOnlyHint, tool.name);
-        assert.equal(tool.annotations?.readOnlyHint, declared?.roles.length === 0, `${tool.name}: only read tools are role-free`);
+        assert.equal(tool.annotations?.readOnlyHint, declared?.roles.every((role) => role === ROLES.read), `${tool.name}: read tools need only the read role`);
         assert.ok((tool.description ?? '').length > 20, tool.name);
       }
       const detail = tools.find((t) => t.name === 'get_customer_detail');
@@ -69,7 +70,8 @@ for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
       const subs = body.subscriptions as Structured[];
       const expectedSubs = seed.subscriptions.filter((s) => s.customerId === expected.customerId);
       assert.deepEqual(subs.map((s) => s.subscription_id), expectedSubs.map((s) => s.subscriptionId));
-      assert.match(result.content[0]?.text ?? '', new RegExp(`Customer #${expected.customerId} ${expected.firstName}`));
+      assert.deepEqual(JSON.parse(result.content[0]?.text ?? ''), body);
+      assert.match(result.content[1]?.text ?? '', new RegExp(`Customer #${expected.customerId} ${expected.firstName}`));
     });
 
     it('get_subscription_detail joins the product fields', async () => {

@@ -1,21 +1,27 @@
-// An AppContext on an in-memory store, seeded and with a fixed clock, and the official MCP
-// client talking to its endpoint in-process (no sockets). Tool tests go through the real MCP
-// path — schemas, validation, roles, error mapping — at unit-test speed.
+// An App on an in-memory store, seeded and with a fixed clock, and the official MCP client
+// talking to its endpoint in-process (no sockets). Tool tests go through the real MCP path —
+// schemas, validation, roles, audit, error mapping — at unit-test speed. `callAs` sends one raw
+// tools/call as another principal (another caller or tenant) to the same app.
 import { after, before } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { ALL_ROLES, developmentPrincipal } from '../../shared/identity/principal.js';
+import { ALL_ROLES, developmentPrincipal, type Principal } from '../../shared/identity/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import type { AppServices } from '../../shared/context/app-services.js';
 import { createApp } from '../../shared/context/create-app.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
+import type { ContosoStore } from '../../shared/storage/contoso-store.js';
+import { createStore } from '../../shared/storage/create-store.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
 export interface ToolResult {
   isError: boolean;
   structured: Record<string, unknown>;
+  /** Every text block, joined by newlines. */
   text: string;
+  /** The text blocks, in order (a success: the JSON of structuredContent, then the summary). */
+  texts: string[];
   /** `_meta['contoso/error']` of an error result: its code and the request id. */
   error: { code?: string; request_id?: string } | undefined;
 }
@@ -26,9 +32,18 @@ export interface InProcessMcp {
   client: Client;
   /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
   contentTypes: string[];
+  /** Every log line the app wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
   /** The audit trail, newest first. */
   auditRecords(): Promise<AuditRecord[]>;
   call(name: string, args: Record<string, unknown>, options?: { onprogress?: (progress: number) => void }): Promise<ToolResult>;
+  /**
+   * One raw 2025-era tools/call as `principal`. A JSON-RPC error (unknown or hidden tool) comes
+   * back as `{ isError: true, text: 'rpc <code>: <message>' }`.
+   */
+  callAs(principal: Principal, name: string, args: unknown): Promise<ToolResult>;
+  /** POSTs `body` (any JSON) to the endpoint as a 2025-era request, as `principal` if given. */
+  post(body: unknown, principal?: Principal): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -37,9 +52,25 @@ export interface InProcessMcpOptions {
   customerCount?: number;
   roles?: readonly string[];
   env?: Record<string, string>;
+  /** Wraps the seeded store (e.g. to make its audit log fail). */
+  wrapStore?: (store: ContosoStore) => ContosoStore;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
+
+const PRINCIPAL_HEADER = 'x-test-principal';
+
+interface RawToolResult {
+  isError?: boolean;
+  structuredContent?: Record<string, unknown>;
+  content: Array<{ type: string; text?: string }>;
+  _meta?: { 'contoso/error'?: { code?: string; request_id?: string } };
+}
+
+function toToolResult(result: RawToolResult): ToolResult {
+  const texts = result.content.map((c) => c.text ?? '');
+  return { isError: result.isError === true, structured: result.structuredContent ?? {}, text: texts.join('\n'), texts, error: result._meta?.['contoso/error'] };
+}
 
 export async function startInProcessMcp(options: InProcessMcpOptions = {}): Promise<InProcessMcp> {
   const anchorDate = options.anchorDate ?? TOOL_TEST_ANCHOR;
@@ -54,11 +85,16 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   });
   let next = 0;
   const roles = options.roles ?? ALL_ROLES;
+  const logs: Array<Record<string, unknown>> = [];
   const app = await createApp(config, {
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `test-${(next += 1)}`,
-    logSink: () => {},
-    authenticate: async () => ({ ok: true, principal: developmentPrincipal(roles) }),
+    logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+    ...(options.wrapStore ? { store: options.wrapStore(createStore(config.store)) } : {}),
+    authenticate: async (request) => {
+      const named = request.headers.get(PRINCIPAL_HEADER);
+      return { ok: true, principal: named === null ? developmentPrincipal(roles) : (JSON.parse(named) as Principal) };
+    },
   });
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
@@ -66,29 +102,33 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
+  const post = (body: unknown, principal?: Principal) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
+    if (principal) headers[PRINCIPAL_HEADER] = JSON.stringify(principal);
+    return app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-tool-test'));
+  };
   const client = new Client({ name: 'tool-tests', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
     ctx: app.services,
     client,
     contentTypes,
+    logs,
     auditRecords: () => app.services.store.audit.list(1000),
     async call(name, args, callOptions) {
       const result = (await client.callTool(
         { name, arguments: args },
         callOptions?.onprogress ? { onprogress: (p) => callOptions.onprogress?.(p.progress) } : undefined,
-      )) as {
-        isError?: boolean;
-        structuredContent?: Record<string, unknown>;
-        content: Array<{ type: string; text?: string }>;
-        _meta?: { 'contoso/error'?: { code?: string; request_id?: string } };
-      };
-      return {
-        isError: result.isError === true,
-        structured: result.structuredContent ?? {},
-        text: result.content.map((c) => c.text ?? '').join('\n'),
-        error: result._meta?.['contoso/error'],
-      };
+      )) as RawToolResult;
+      return toToolResult(result);
+    },
+    post,
+    async callAs(principal, name, args) {
+      const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } }, principal);
+      const answer = (await res.json()) as { result?: RawToolResult; error?: { code: number; message: string } };
+      if (answer.error) return { isError: true, structured: {}, text: `rpc ${answer.error.code}: ${answer.error.message}`, texts: [], error: undefined };
+      if (!answer.result) throw new Error(`no result: ${JSON.stringify(answer)}`);
+      return toToolResult(answer.result);
     },
     async close() {
       await client.close();

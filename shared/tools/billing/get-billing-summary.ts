@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { toCents, toEuros } from '../../domain/billing/billing-rules.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
@@ -23,7 +24,7 @@ export const getBillingSummary = defineTool({
     total_owed: z.number(),
     overdue_amount: z.number(),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const [, invoices] = await Promise.all([

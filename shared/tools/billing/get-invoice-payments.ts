@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { NotFoundError } from '../../errors/domain-error.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
 import { invoiceSummarySchema, invoiceSummaryView, paymentSchema, paymentView } from './billing-views.js';
@@ -17,7 +18,7 @@ export const getInvoicePayments = defineTool({
     lines: z.array(z.object({ description: z.string(), amount: z.number() })),
     payments: z.array(paymentSchema),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const found = await ctx.store.billing.getInvoiceWithPayments(input.invoice_id);

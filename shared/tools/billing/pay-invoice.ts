@@ -1,6 +1,7 @@
 // pay_invoice: records a payment on an invoice. Never above the outstanding amount, never on a
-// paid invoice, and retry-safe: a repeat with the same idempotency_key (scoped to the invoice)
-// returns the first payment and pays nothing twice, even when the calls race.
+// paid invoice, and retry-safe: a repeat by the same caller with the same idempotency_key on the
+// same invoice returns the first payment and pays nothing twice, even when the calls race. The
+// key belongs to its caller: the same key from another caller or tenant is a new payment.
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { assertPaymentAllowed, invoiceStatus, outstandingAmount, toCents, toEuros, type InvoiceStatus } from '../../domain/billing/billing-rules.js';
@@ -10,7 +11,7 @@ import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import type { PaymentDecision } from '../../storage/contoso-store.js';
 import { idSchema } from '../common/schemas.js';
-import { idempotencyKeySchema, MUTATING } from '../common/mutations.js';
+import { idempotencyKeySchema, MUTATING, scopedIdempotencyKey } from '../common/mutations.js';
 import { paymentSchema, paymentView } from './billing-views.js';
 
 /** One pay_invoice call, with the id and time its payment gets if it is new. */
@@ -81,7 +82,7 @@ export const payInvoice = defineTool({
     const request: PaymentRequest = {
       amount: input.amount,
       method: input.method,
-      idempotencyKey: input.idempotency_key ?? null,
+      idempotencyKey: input.idempotency_key === undefined ? null : scopedIdempotencyKey(ctx.caller, 'pay_invoice', input.invoice_id, input.idempotency_key),
       paymentId: `pay-${ctx.newId()}`,
       paidAt: ctx.clock.now().toISOString(),
       today: todayOf(ctx.clock),

@@ -1,5 +1,6 @@
 // get_all_customers: one page of customers in id order, with a cursor for the next page.
 import * as z from 'zod';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { customerSummarySchema, READ_ONLY } from '../common/schemas.js';
 import { customerSummaryView } from '../common/views.js';
@@ -17,7 +18,7 @@ export const getAllCustomers = defineTool({
     customers: z.array(customerSummarySchema),
     next_cursor: z.string().nullable(),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const page = await ctx.store.customers.list({ limit: input.limit, cursor: input.cursor });

@@ -1,5 +1,6 @@
 // get_customer_detail: a customer's profile with all their subscriptions.
 import * as z from 'zod';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { productsById, requireCustomer } from '../common/lookups.js';
 import { customerProfileSchema, idSchema, READ_ONLY, subscriptionSchema } from '../common/schemas.js';
@@ -11,7 +12,7 @@ export const getCustomerDetail = defineTool({
   description: "Returns a customer's profile (contact details, loyalty level, account status) with all their subscriptions.",
   input: z.object({ customer_id: idSchema('customer') }),
   output: customerProfileSchema.extend({ subscriptions: z.array(subscriptionSchema) }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const [customer, subscriptions, products] = await Promise.all([

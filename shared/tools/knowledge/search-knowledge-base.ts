@@ -1,6 +1,7 @@
 // search_knowledge_base: policies and how-tos ranked by relevance to a free-text question.
 // Operator characters in the query are plain text. Reports progress when asked.
 import * as z from 'zod';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { READ_ONLY } from '../common/schemas.js';
 
@@ -26,7 +27,7 @@ export const searchKnowledgeBase = defineTool({
       }),
     ),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     await ctx.progress(0, 2, 'searching');

@@ -1,6 +1,7 @@
 // get_customer_orders: a customer's device and accessory orders with returns and refunds.
 import * as z from 'zod';
 import { ORDER_STATUSES, REFUND_STATUSES } from '../../domain/orders/order.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
@@ -24,7 +25,7 @@ export const getCustomerOrders = defineTool({
   description: "Lists a customer's orders (devices, accessories, SIMs), newest first, with delivery, return and refund status.",
   input: z.object({ customer_id: idSchema('customer') }),
   output: z.object({ customer_id: z.number().int(), orders: z.array(orderSchema) }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     await requireCustomer(ctx.store, input.customer_id);

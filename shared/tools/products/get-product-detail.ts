@@ -1,5 +1,6 @@
 // get_product_detail: one product of the catalogue.
 import * as z from 'zod';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireProduct } from '../common/lookups.js';
 import { idSchema, productSchema, READ_ONLY } from '../common/schemas.js';
@@ -11,7 +12,7 @@ export const getProductDetail = defineTool({
   description: 'Returns one product: name, category, description, monthly fee, data cap, speed tier and roaming availability.',
   input: z.object({ product_id: idSchema('product') }),
   output: productSchema,
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     return productView(await requireProduct(ctx.store, input.product_id));

@@ -1,6 +1,7 @@
 // get_products: the product catalogue, optionally one category.
 import * as z from 'zod';
 import { PRODUCT_CATEGORIES } from '../../domain/products/product.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { productSchema, READ_ONLY } from '../common/schemas.js';
 import { productView } from '../common/views.js';
@@ -13,7 +14,7 @@ export const getProducts = defineTool({
     category: z.enum(PRODUCT_CATEGORIES).optional().describe('Only products of this category'),
   }),
   output: z.object({ products: z.array(productSchema) }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const products = await ctx.store.products.list({ category: input.category });

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { LOYALTY_LEVELS } from '../../domain/customers/customer.js';
 import { isEligible } from '../../domain/promotions/promotion.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
@@ -22,7 +23,7 @@ export const getEligiblePromotions = defineTool({
     eligible: z.array(promotionSchema),
     upcoming: z.array(promotionSchema),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const customer = await requireCustomer(ctx.store, input.customer_id);

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { todayOf } from '../../time/clock.js';
 import { isActiveOn } from '../../domain/promotions/promotion.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { READ_ONLY } from '../common/schemas.js';
 import { describePromotion, promotionSchema, promotionView } from './promotion-views.js';
@@ -12,7 +13,7 @@ export const getPromotions = defineTool({
   description: 'Lists the promotions active today, with the loyalty levels and products each applies to.',
   input: z.object({}),
   output: z.object({ as_of: z.string(), promotions: z.array(promotionSchema) }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(_input, ctx) {
     const today = todayOf(ctx.clock);

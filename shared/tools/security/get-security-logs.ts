@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { ACCOUNT_STATUSES } from '../../domain/customers/customer.js';
 import { SECURITY_EVENT_TYPES } from '../../domain/security/security-event.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
@@ -27,7 +28,7 @@ export const getSecurityLogs = defineTool({
       }),
     ),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const customer = await requireCustomer(ctx.store, input.customer_id);

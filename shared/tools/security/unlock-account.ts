@@ -1,5 +1,6 @@
 // unlock_account: unlocks a locked customer account and records an account_unlocked security
-// event in the same atomic write. Refused when the account is not locked.
+// event in the same atomic write. Refused when the account is not locked. The event, which
+// customer-facing tools show, cites the operator audit record instead of naming the operator.
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
 import type { Customer } from '../../domain/customers/customer.js';
@@ -39,7 +40,7 @@ export const unlockAccount = defineTool({
       eventType: 'account_unlocked',
       occurredAt: ctx.clock.now().toISOString(),
       ipAddress: null,
-      detail: `Unlocked by support (caller ${ctx.caller.callerId}, request ${ctx.requestId})`,
+      detail: `Unlocked by support (audit record ${ctx.auditId ?? 'none'})`,
     };
     const { customer, event } = await ctx.store.customers.update(input.customer_id, (current) => decideUnlock(current, unlock));
     return { customer_id: customer.customerId, account_status: 'active' as const, unlocked_at: event.occurredAt, event_id: event.eventId };

@@ -1,5 +1,6 @@
 // get_subscription_detail: one subscription with the fields of its product.
 import * as z from 'zod';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer, requireProduct, requireSubscription } from '../common/lookups.js';
 import { idSchema, READ_ONLY, subscriptionSchema } from '../common/schemas.js';
@@ -18,7 +19,7 @@ export const getSubscriptionDetail = defineTool({
     roaming_available: z.boolean(),
     open_incidents: z.array(incidentSchema).describe("Open or monitored network incidents in the customer's area affecting this service"),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     const subscription = await requireSubscription(ctx.store, input.subscription_id);

@@ -1,12 +1,13 @@
 // create_support_ticket: opens a ticket for one of the customer's own subscriptions. Retry-safe
-// with an idempotency_key: the same key for the same customer returns the first ticket.
+// with an idempotency_key: the same caller's key for the same customer returns the first ticket;
+// another caller's identical key opens a ticket of its own.
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, type SupportTicket } from '../../domain/support/support-ticket.js';
 import { BusinessRuleError, ConflictError } from '../../errors/domain-error.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer, requireSubscription } from '../common/lookups.js';
-import { idempotencyKeySchema, MUTATING } from '../common/mutations.js';
+import { idempotencyKeySchema, MUTATING, scopedIdempotencyKey } from '../common/mutations.js';
 import { idSchema } from '../common/schemas.js';
 import { describeTicket, ticketSchema, ticketView } from './ticket-views.js';
 
@@ -47,7 +48,8 @@ export const createSupportTicket = defineTool({
       description: input.description,
       openedAt: ctx.clock.now().toISOString(),
       closedAt: null,
-      idempotencyKey: input.idempotency_key ?? null,
+      idempotencyKey:
+        input.idempotency_key === undefined ? null : scopedIdempotencyKey(ctx.caller, 'create_support_ticket', input.customer_id, input.idempotency_key),
     };
     const { ticket, replayed } = await ctx.store.tickets.create(draft);
     if (replayed && SAME_REQUEST.some((field) => ticket[field] !== draft[field])) {

@@ -1,6 +1,7 @@
 // get_support_tickets: a customer's tickets, newest first, optionally only the open ones.
 import * as z from 'zod';
 import { OPEN_TICKET_STATUSES } from '../../domain/support/support-ticket.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireCustomer } from '../common/lookups.js';
 import { idSchema, READ_ONLY } from '../common/schemas.js';
@@ -15,7 +16,7 @@ export const getSupportTickets = defineTool({
     open_only: z.boolean().default(false).describe('Only tickets not yet resolved or closed'),
   }),
   output: z.object({ customer_id: z.number().int(), tickets: z.array(ticketSchema) }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     await requireCustomer(ctx.store, input.customer_id);

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { InvalidArgumentError } from '../../errors/domain-error.js';
 import { daysBetween } from '../../time/calendar.js';
+import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
 import { requireSubscription } from '../common/lookups.js';
 import { calendarDate, idSchema, READ_ONLY } from '../common/schemas.js';
@@ -38,7 +39,7 @@ export const getDataUsage = defineTool({
     totals: z.object({ data_gb: z.number(), roaming_data_gb: z.number(), voice_minutes: z.number(), sms_count: z.number(), days_with_usage: z.number().int() }),
     days: z.array(daySchema).optional(),
   }),
-  roles: [],
+  roles: [ROLES.read],
   annotations: READ_ONLY,
   async handler(input, ctx) {
     if (input.start_date > input.end_date) {

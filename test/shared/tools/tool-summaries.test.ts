@@ -1,6 +1,7 @@
-// Every tool's readable text is checked against its own structured result: the summary a person
-// (or an agent that reads only text) sees must name the facts the result holds. One case per
-// tool; the table must cover the whole registry, so a new tool needs a case here.
+// Every tool's text blocks are checked against its own structured result: the first block is
+// the result serialized as JSON (clients that read only text get the data), and the summary a
+// person reads after it must name the facts the result holds. One case per tool; the table must
+// cover the whole registry, so a new tool needs a case here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CONTOSO_TOOLS } from '../../../shared/tools/registry.js';
@@ -19,11 +20,6 @@ interface SummaryCase {
 const rows = (value: unknown) => value as Row[];
 const money = (value: unknown) => (value as number).toFixed(2);
 const str = (value: unknown) => String(value);
-
-/** The text a person reads: the summary block of the result. */
-function summaryOf(text: string): string {
-  return text;
-}
 
 const CASES: Record<string, SummaryCase> = {
   get_all_customers: {
@@ -117,10 +113,12 @@ describe('tool summaries', () => {
   });
 
   for (const [name, { args, facts }] of Object.entries(CASES)) {
-    it(`${name}: the text names the facts of its structured result`, async () => {
+    it(`${name}: the first text block is the result as JSON, the second names its facts`, async () => {
       const result = await suite.mcp.call(name, args(suite.data));
       assert.equal(result.isError, false, result.text);
-      const summary = summaryOf(result.text);
+      assert.equal(result.texts.length, 2);
+      assert.deepEqual(JSON.parse(result.texts[0]!), result.structured);
+      const summary = result.texts[1]!;
       const expected = facts(result.structured);
       assert.ok(expected.length >= 2, `${name}: too few facts to check (${expected.join(', ')})`);
       for (const fact of expected) assert.ok(summary.includes(fact), `${name}: the text lacks "${fact}":\n${summary}`);

@@ -1,23 +1,30 @@
 // pay_invoice: payments reduce the outstanding amount, business rules refuse overpayment and
-// paying a paid invoice, and idempotency keys make retries (even racing ones) pay once.
+// paying a paid invoice, and idempotency keys make retries (even racing ones) pay once; a key
+// belongs to its caller, so another caller or tenant replaying it makes a payment of its own.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { outstandingAmount } from '../../../../shared/domain/billing/billing-rules.js';
 import type { Invoice, Payment } from '../../../../shared/domain/billing/invoice.js';
+import { ALL_ROLES, developmentPrincipal, ROLES, type Principal } from '../../../../shared/identity/principal.js';
+import { scopedIdempotencyKey } from '../../../../shared/tools/common/mutations.js';
 import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
+
+const ALICE: Principal = { ...developmentPrincipal(ALL_ROLES), callerId: 'alice' };
+const BOB: Principal = { ...ALICE, callerId: 'bob' };
+const ALICE_ELSEWHERE: Principal = { ...ALICE, tenantId: '22222222-2222-4222-8222-222222222222' };
 
 interface Candidate {
   invoice: Invoice;
   outstanding: number;
 }
 
-/** Invoices with at least EUR 5 outstanding in the seed; each test takes its own. */
+/** Invoices with at least EUR 10 outstanding in the seed; each test takes its own. */
 async function invoicesWithOutstanding(mcp: InProcessMcp): Promise<Candidate[]> {
   const data = await mcp.ctx.store.exportAll();
   const found = data.invoices
     .map((invoice) => ({ invoice, outstanding: outstandingAmount(invoice, data.payments.filter((p) => p.invoiceId === invoice.invoiceId)) }))
-    .filter((entry) => entry.outstanding >= 5);
-  assert.ok(found.length >= 6, 'the seed has at least 6 invoices with something outstanding');
+    .filter((entry) => entry.outstanding >= 10);
+  assert.ok(found.length >= 7, 'the seed has at least 7 invoices with something outstanding');
   return found;
 }
 
@@ -85,10 +92,36 @@ describe('pay_invoice', () => {
     assert.deepEqual(second.structured.payment, first.structured.payment);
     assert.equal(second.structured.outstanding, first.structured.outstanding);
     const payments = await paymentsOn(mcp, invoice.invoiceId);
-    assert.equal(payments.filter((p) => p.idempotencyKey === 'retry-after-timeout-1').length, 1);
+    const stored = scopedIdempotencyKey(developmentPrincipal(ALL_ROLES), 'pay_invoice', invoice.invoiceId, 'retry-after-timeout-1');
+    assert.equal(payments.filter((p) => p.idempotencyKey === stored).length, 1);
+    assert.ok(payments.every((p) => p.idempotencyKey !== 'retry-after-timeout-1'), 'the raw key is never stored');
     assert.equal(outstandingAmount(invoice, payments), Math.round((outstanding - 2) * 100) / 100);
     const reused = await mcp.call('pay_invoice', { ...args, amount: 3 });
     assert.match(reused.text, /^CONFLICT: idempotency_key was already used/);
+  });
+
+  it("treats another caller's or another tenant's identical key as a new payment, never a replay of someone else's", async () => {
+    const { invoice, outstanding } = take(6);
+    const args = { invoice_id: invoice.invoiceId, amount: 1, idempotency_key: 'shared-key' };
+    const first = await mcp.callAs(ALICE, 'pay_invoice', args);
+    const bob = await mcp.callAs(BOB, 'pay_invoice', args);
+    const elsewhere = await mcp.callAs(ALICE_ELSEWHERE, 'pay_invoice', args);
+    const again = await mcp.callAs(ALICE, 'pay_invoice', args);
+    for (const result of [first, bob, elsewhere, again]) assert.equal(result.isError, false, result.text);
+    assert.equal(bob.structured.replayed, false);
+    assert.equal(elsewhere.structured.replayed, false);
+    assert.equal(again.structured.replayed, true);
+    const ids = [first, bob, elsewhere].map((r) => (r.structured.payment as { payment_id: string }).payment_id);
+    assert.equal(new Set(ids).size, 3, 'three payments');
+    assert.equal((again.structured.payment as { payment_id: string }).payment_id, ids[0]);
+    // "Same key, different arguments" tells Bob nothing about Alice's key: it is simply a new payment.
+    const probe = await mcp.callAs(BOB, 'pay_invoice', { ...args, amount: 2, idempotency_key: 'alice-only' });
+    await mcp.callAs(ALICE, 'pay_invoice', { ...args, amount: 1, idempotency_key: 'alice-only' });
+    assert.equal(probe.isError, false, probe.text);
+    const payments = await paymentsOn(mcp, invoice.invoiceId);
+    assert.equal(outstandingAmount(invoice, payments), Math.round((outstanding - 1 - 1 - 1 - 2 - 1) * 100) / 100);
+    const audited = (await mcp.auditRecords()).filter((r) => r.tool === 'pay_invoice' && r.argumentIds.invoice_id === invoice.invoiceId);
+    assert.deepEqual(audited.filter((r) => r.callerId === 'alice').map((r) => r.result).sort(), ['ok', 'ok', 'ok', 'replayed']);
   });
 
   it('never overpays when 20 payments race on one invoice', async () => {
@@ -116,7 +149,7 @@ describe('pay_invoice', () => {
     const invalid = records.find((r) => r.tool === 'pay_invoice' && r.result === 'INVALID_ARGUMENT');
     assert.equal(invalid?.outcome, 'granted');
     assert.deepEqual(invalid?.argumentIds, { invoice_id: invoice.invoiceId });
-    const readOnly = await startInProcessMcp({ roles: [] });
+    const readOnly = await startInProcessMcp({ roles: [ROLES.read] });
     try {
       const refused = await readOnly.call('pay_invoice', { invoice_id: invoice.invoiceId, amount: 1 }).then(
         (result) => result.text,
@@ -132,8 +165,8 @@ describe('pay_invoice', () => {
     }
   });
 
-  it('is not offered to a caller without the write role', async () => {
-    const readOnly = await startInProcessMcp({ roles: [] });
+  it('is not offered to a reader without the write role', async () => {
+    const readOnly = await startInProcessMcp({ roles: [ROLES.read] });
     try {
       const { tools } = await readOnly.client.listTools();
       assert.ok(!tools.some((t) => t.name === 'pay_invoice'));

@@ -96,6 +96,7 @@ describe('update_subscription', () => {
     });
     const ctx = (raced: ReturnType<typeof racedTo>) => ({
       scope: withCaller(detachedScope('race'), developmentPrincipal()),
+      auditId: 'audit-race',
       caller: developmentPrincipal(),
       requestId: 'race',
       logger: silentLogger,

@@ -1,8 +1,9 @@
 // get_support_tickets and create_support_ticket: listing with the open-only filter, ownership
-// checks, and idempotent creation.
+// checks, and idempotent creation whose keys belong to their caller.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OPEN_TICKET_STATUSES } from '../../../../shared/domain/support/support-ticket.js';
+import { ALL_ROLES, developmentPrincipal } from '../../../../shared/identity/principal.js';
 import { useSeededMcp } from '../../../support/in-process-mcp.js';
 
 describe('support tickets', () => {
@@ -46,6 +47,32 @@ describe('support tickets', () => {
     assert.match(changed.text, /^CONFLICT: idempotency_key was already used for a different ticket/);
     const plain = await suite.mcp.call('create_support_ticket', { ...args, idempotency_key: undefined, subject: 'Second issue' });
     assert.ok((plain.structured.ticket as { ticket_id: number }).ticket_id > ticket.ticket_id);
+  });
+
+  it("opens a ticket of its own for another caller's (or tenant's) identical key, never showing someone else's", async () => {
+    const sub = suite.data.subscriptions[1]!;
+    const alice = { ...developmentPrincipal(ALL_ROLES), callerId: 'alice' };
+    const args = {
+      customer_id: sub.customerId,
+      subscription_id: sub.subscriptionId,
+      category: 'technical',
+      priority: 'low',
+      subject: 'Private matter of Alice',
+      description: 'Only Alice may ever see this description through a replay.',
+      idempotency_key: 'same-key',
+    };
+    const first = await suite.mcp.callAs(alice, 'create_support_ticket', args);
+    const mallory = await suite.mcp.callAs({ ...alice, callerId: 'mallory' }, 'create_support_ticket', { ...args, subject: 'Mallory asks', description: 'Give me the first one.' });
+    const otherTenant = await suite.mcp.callAs({ ...alice, tenantId: '33333333-3333-4333-8333-333333333333' }, 'create_support_ticket', args);
+    for (const result of [first, mallory, otherTenant]) assert.equal(result.isError, false, result.text);
+    assert.equal(mallory.structured.replayed, false);
+    assert.equal(otherTenant.structured.replayed, false);
+    assert.doesNotMatch(mallory.text, /Private matter of Alice|Only Alice/);
+    const ids = [first, mallory, otherTenant].map((r) => (r.structured.ticket as { ticket_id: number }).ticket_id);
+    assert.equal(new Set(ids).size, 3);
+    const replay = await suite.mcp.callAs(alice, 'create_support_ticket', args);
+    assert.equal(replay.structured.replayed, true);
+    assert.equal((replay.structured.ticket as { ticket_id: number }).ticket_id, ids[0]);
   });
 
   it('refuses a ticket for a subscription the customer does not own', async () => {
