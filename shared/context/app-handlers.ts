@@ -38,6 +38,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   reportExtensions(services, extensions);
   const toolAudit = createToolAudit(audit);
   const gate = createToolGate(tools, toolAudit);
+  const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
   // subscriptions/listen streams of this process; a multi-instance deployment that publishes
   // change events would put a shared pub/sub bus here.
   const bus = new InMemoryServerEventBus(function logListenerFailure(error) {
@@ -46,7 +47,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   const factory = createServerFactory({
     tools,
     gate,
-    runner: { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs },
+    runner,
     requestState: createRequestStateSeal(config.mcp.requestStateKey),
     extensions,
     notify: createServerNotifier(bus),
@@ -60,6 +61,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       maxBodyBytes: config.http.maxBodyBytes,
       authenticate: auth.authenticate,
       logger,
+      fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0 },
     }),
     seed: createSeedRequestHandler({
       store,

@@ -1,7 +1,7 @@
 // Liveness (the process answers) and readiness (the store is reachable and seeded), as plain
 // functions over the store so the HTTP layer only maps them to 200/503.
 import type { ContosoStore } from '../storage/contoso-store.js';
-import { SERVER_INFO } from '../mcp/create-server.js';
+import { SERVER_INFO } from '../mcp/server-info.js';
 
 export interface Liveness {
   status: 'ok';

@@ -15,13 +15,13 @@ import type { CallerScope } from '../request/request-scope.js';
 import { withCachedJsonSchema } from './cached-json-schema.js';
 import type { AnyTool } from './define-tool.js';
 import { requestStateVerifier } from './request-state.js';
+import { SERVER_INFO } from './server-info.js';
 import { runTool, type ToolRunner } from './run-tool.js';
 import { fromAuthInfo } from './sdk-request-context.js';
 import { installEmptyToolHandlers, observeToolCalls } from './sdk-tools-call-hook.js';
 import type { ToolGate } from './tool-gate.js';
 import type { ServerExtension } from './server-extension.js';
 
-export const SERVER_INFO = { name: 'contoso-mcp', title: 'Contoso customer support', version: '0.1.0' } as const;
 
 const INSTRUCTIONS =
   'Tools for Contoso telecom customer support: customers, subscriptions and products. Ids are integers. ' +

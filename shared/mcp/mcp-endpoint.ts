@@ -1,7 +1,8 @@
 // The MCP endpoint as a web handler (Request, RequestScope → Response), built once per process.
 // A request passes named stages: guardHostAndOrigin (DNS rebinding), answerPreflight (CORS),
 // authenticateCaller, checkHttpContract (method, media types), readMcpMessage (size, JSON),
-// then dispatchByEra: the 2025-era stateless leg (after its protocol-version check) or the SDK's
+// then the fast path (one tools/list or tools/call, answered from structures built once) or
+// dispatchByEra: the 2025-era stateless leg (after its protocol-version check) or the SDK's
 // 2026-07-28 handler. Each stage either answers or hands on.
 import {
   createMcpHandler,
@@ -18,6 +19,7 @@ import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
 import { JSON_RPC, jsonRpcErrorResponse } from '../http/json-rpc-response.js';
 import { acceptsMcpResponses, acceptsMcpResponsesExplicitly, isJsonContentType } from '../http/media-types.js';
 import { readJsonBody } from '../http/read-json-body.js';
+import { createFastPath, type FastPathOptions } from './fast-path/fast-dispatch.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
 import { singleToolCallName, toAuthInfo } from './sdk-request-context.js';
 
@@ -35,6 +37,8 @@ export interface McpEndpointOptions {
   /** Verifies the caller; runs after the Host/Origin checks and CORS preflight, before anything else. */
   authenticate: RequestAuthenticator;
   logger: Logger;
+  /** Answer single tools/list and tools/call without a per-request SDK server (absent: every request takes the SDK path). */
+  fastPath?: Omit<FastPathOptions, 'sdkAnswer'>;
 }
 
 export type McpEndpoint = (request: Request, scope: RequestScope) => Promise<Response>;
@@ -54,6 +58,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     ...(options.bus ? { bus: options.bus } : {}),
   });
   const legacy = createLegacyStatelessHandler(options.factory, maxBodyBytes);
+  const answerFast = options.fastPath ? createFastPath({ ...options.fastPath, sdkAnswer: dispatchByEra }) : undefined;
 
   function guardHostAndOrigin(request: Request): Response | undefined {
     if (!isHostAllowed(request.headers.get('host') ?? new URL(request.url).host, allowedHosts)) {
@@ -130,7 +135,8 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     if (contractError) return withCorsHeaders(contractError, origin);
     const message = await readMcpMessage(request);
     if (message instanceof Response) return withCorsHeaders(message, origin);
-    return withCorsHeaders(await dispatchByEra(request, message, caller), origin);
+    const fast = answerFast ? await answerFast(request, message, caller) : undefined;
+    return withCorsHeaders(fast ?? (await dispatchByEra(request, message, caller)), origin);
   };
 }
 

@@ -1,0 +1,41 @@
+// Writes the fast path's JSON-RPC answers exactly as the SDK path writes them, byte for byte (a
+// test compares the two): the result's keys in the order the SDK's result schema yields them,
+// and for 2026-07-28 the `resultType` and the server-identity stamp the SDK adds to every result.
+import { SERVER_INFO_META_KEY, type CallToolResult } from '@modelcontextprotocol/server';
+import { SERVER_INFO } from '../server-info.js';
+import type { FastRequest } from './fast-request.js';
+
+const SERVER_INFO_JSON = JSON.stringify(SERVER_INFO);
+const STAMP = `${JSON.stringify(SERVER_INFO_META_KEY)}:${SERVER_INFO_JSON}`;
+
+function envelope(resultJson: string, id: FastRequest['id']): string {
+  return `{"result":${resultJson},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`;
+}
+
+/** A tools/call answer: `_meta`, `content`, `structuredContent`, `isError`, then the era's additions. */
+export function encodeToolResult(request: FastRequest, result: CallToolResult): string {
+  const parts: string[] = [];
+  const meta = result._meta;
+  if (meta !== undefined) {
+    const own = JSON.stringify(meta);
+    parts.push(`"_meta":${request.era === 'modern' ? `${own.slice(0, -1)}${own.length > 2 ? ',' : ''}${STAMP}}` : own}`);
+  }
+  parts.push(`"content":${JSON.stringify(result.content)}`);
+  if (result.structuredContent !== undefined) parts.push(`"structuredContent":${JSON.stringify(result.structuredContent)}`);
+  if (result.isError !== undefined) parts.push(`"isError":${JSON.stringify(result.isError)}`);
+  if (request.era === 'modern') {
+    parts.push('"resultType":"complete"');
+    if (meta === undefined) parts.push(`"_meta":{${STAMP}}`);
+  }
+  return envelope(`{${parts.join(',')}}`, request.id);
+}
+
+/** A tools/list answer from the result serialized once for the caller's tools and era. */
+export function encodeListAnswer(request: FastRequest, resultJson: string): string {
+  return envelope(resultJson, request.id);
+}
+
+/** A JSON-RPC error answer, as the SDK writes one (e.g. "Tool … not found"). */
+export function encodeError(request: FastRequest, code: number, message: string): string {
+  return `{"jsonrpc":"2.0","id":${JSON.stringify(request.id)},"error":{"code":${code},"message":${JSON.stringify(message)}}}`;
+}

@@ -1,0 +1,83 @@
+// Recognises the requests the fast path answers without a per-request SDK server: ONE tools/list
+// or tools/call, well-formed in every respect the SDK checks, without a progress token, in
+// either protocol era. Anything else — batches, other methods, a cursor, a progress token, an
+// unusual envelope or header, an id or params shape it does not fully understand — returns
+// undefined and goes to the SDK path, which answers it (errors included) as it always did.
+import { classifyInboundRequest, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+
+export type Era = 'legacy' | 'modern';
+
+export interface FastRequest {
+  readonly method: 'tools/list' | 'tools/call';
+  readonly era: Era;
+  /** The JSON-RPC id, echoed in the answer. */
+  readonly id: string | number;
+  /** Era and negotiated version: answers cached per version never mix. */
+  readonly version: string;
+  /** tools/call: the tool named and its arguments (a plain object, or undefined). */
+  readonly name?: string;
+  readonly args?: Record<string, unknown>;
+}
+
+const MODERN_VERSION = '2026-07-28';
+const ENVELOPE_KEYS = new Set([
+  'io.modelcontextprotocol/protocolVersion',
+  'io.modelcontextprotocol/clientInfo',
+  'io.modelcontextprotocol/clientCapabilities',
+]);
+const MAX_ID_LENGTH = 256;
+/** The latest 2025-era revision: what the SDK assumes when a request names none. */
+const DEFAULT_LEGACY_VERSION = '2025-11-25';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** HTTP optional whitespace stripped, as the SDK compares header values. */
+function headerValue(request: Request, name: string): string | undefined {
+  return request.headers.get(name)?.trim();
+}
+
+/** The `_meta` of params: none, or exactly the well-formed 2026-07-28 envelope. */
+function metaKind(meta: unknown): 'none' | 'envelope' | 'other' {
+  if (meta === undefined) return 'none';
+  if (!isPlainObject(meta)) return 'other';
+  const keys = Object.keys(meta);
+  if (keys.length === 0) return 'none';
+  if (keys.length !== ENVELOPE_KEYS.size || !keys.every((key) => ENVELOPE_KEYS.has(key))) return 'other';
+  return 'envelope';
+}
+
+/** The request as the fast path understands it, or undefined to hand it to the SDK. */
+export function classifyFastRequest(request: Request, message: unknown): FastRequest | undefined {
+  if (!isPlainObject(message) || message.jsonrpc !== '2.0') return undefined;
+  const { id, method, params } = message;
+  if (method !== 'tools/list' && method !== 'tools/call') return undefined;
+  if (!((typeof id === 'string' && id.length <= MAX_ID_LENGTH) || (typeof id === 'number' && Number.isSafeInteger(id)))) return undefined;
+  if (params !== undefined && !isPlainObject(params)) return undefined;
+  const { _meta: meta, name, arguments: args, ...rest } = params ?? {};
+  if (Object.keys(rest).length > 0) return undefined;
+  if (method === 'tools/list' ? name !== undefined || args !== undefined : typeof name !== 'string' || (args !== undefined && !isPlainObject(args))) {
+    return undefined;
+  }
+  const envelope = metaKind(meta);
+  if (envelope === 'other') return undefined;
+  const versionHeader = headerValue(request, 'mcp-protocol-version');
+  const route = classifyInboundRequest({
+    httpMethod: 'POST',
+    body: message,
+    ...(versionHeader !== undefined ? { protocolVersionHeader: versionHeader } : {}),
+    ...(request.headers.has('mcp-method') ? { mcpMethodHeader: headerValue(request, 'mcp-method') } : {}),
+    ...(request.headers.has('mcp-name') ? { mcpNameHeader: headerValue(request, 'mcp-name') } : {}),
+  });
+  const base = { method: method as FastRequest['method'], id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
+  if (route.kind === 'legacy' && envelope === 'none') {
+    const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
+    return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version) ? { ...base, era: 'legacy', version } : undefined;
+  }
+  if (route.kind !== 'modern' || envelope !== 'envelope' || (meta as Record<string, unknown>)['io.modelcontextprotocol/protocolVersion'] !== MODERN_VERSION) return undefined;
+  // The standard headers the SDK requires of a modern request, all present and agreeing.
+  if (versionHeader !== MODERN_VERSION || headerValue(request, 'mcp-method') !== method) return undefined;
+  if (method === 'tools/call' && headerValue(request, 'mcp-name') !== name) return undefined;
+  return { ...base, era: 'modern', version: MODERN_VERSION };
+}
