@@ -24,18 +24,33 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
+/**
+ * How long connections may idle, send their headers and send a whole request: the keep-alive
+ * timeout outlasts the 60 s idle timeout of common proxies and load balancers.
+ */
+export const CONNECTION_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 30_000, requestTimeout: 120_000 } as const;
+
+/** The node:http server every local host listens with, carrying CONNECTION_TIMEOUTS. */
+export function createHostServer(listener: http.RequestListener): http.Server {
+  return http.createServer({ ...CONNECTION_TIMEOUTS }, listener);
+}
+
+/** A server for `options.routes`: createHostServer with createLocalHostListener. */
 export function createLocalHostServer(options: LocalHostOptions): http.Server {
+  return createHostServer(createLocalHostListener(options));
+}
+
+/** Serves `options.routes` like the Functions host; for a server made by createHostServer. */
+export function createLocalHostListener(options: LocalHostOptions): http.RequestListener {
   const log = options.log ?? (() => {});
-  const server = http.createServer(function serveLocalHost(req, res) {
+  return function serveLocalHost(req, res) {
     const body = trackRequestBody(req, res);
     handle(req, res, body).catch((error: unknown) => {
       log('error', `local host failure: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } }, body.answerHeaders());
       else res.destroy();
     });
-  });
-  server.keepAliveTimeout = 65_000;
-  return server;
+  };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: RequestBody): Promise<void> {
     let url: URL;
