@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
-import { requestBodyStream } from './request-body.js';
+import { trackRequestBody, type RequestBody } from './request-body.js';
 
 const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;
 
@@ -24,31 +24,46 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(text);
 }
 
+/**
+ * How long connections may idle, send their headers and send a whole request: the keep-alive
+ * timeout outlasts the 60 s idle timeout of common proxies and load balancers.
+ */
+export const CONNECTION_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 30_000, requestTimeout: 120_000 } as const;
+
+/** The node:http server every local host listens with, carrying CONNECTION_TIMEOUTS. */
+export function createHostServer(listener: http.RequestListener): http.Server {
+  return http.createServer({ ...CONNECTION_TIMEOUTS }, listener);
+}
+
+/** A server for `options.routes`: createHostServer with createLocalHostListener. */
 export function createLocalHostServer(options: LocalHostOptions): http.Server {
+  return createHostServer(createLocalHostListener(options));
+}
+
+/** Serves `options.routes` like the Functions host; for a server made by createHostServer. */
+export function createLocalHostListener(options: LocalHostOptions): http.RequestListener {
   const log = options.log ?? (() => {});
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  return function serveLocalHost(req, res) {
+    const body = trackRequestBody(req, res);
+    handle(req, res, body).catch((error: unknown) => {
       log('error', `local host failure: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } });
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error' } }, body.answerHeaders());
       else res.destroy();
     });
-  });
-  server.keepAliveTimeout = 65_000;
-  return server;
+  };
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: RequestBody): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     } catch {
-      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } });
+      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } }, body.answerHeaders());
       return;
     }
     // `Host: user@localhost` (or an absolute-form target with userinfo) parses, but a web
     // Request refuses URLs with credentials: a client error, not a 500.
     if (url.username !== '' || url.password !== '') {
-      req.resume();
-      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } });
+      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } }, body.answerHeaders());
       return;
     }
     const method = (req.method ?? 'GET').toUpperCase();
@@ -57,11 +72,10 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       .filter((entry) => entry.params !== null);
     const hit = candidates.find((entry) => entry.route.methods.has(method));
     if (!hit) {
-      req.resume();
       if (candidates.length > 0) {
         const allow = [...new Set(candidates.flatMap((entry) => [...entry.route.methods]))].join(', ');
-        sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use ${allow}` } }, { allow });
-      } else sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No function at ${url.pathname}` } });
+        sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `Use ${allow}` } }, { allow, ...body.answerHeaders() });
+      } else sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No function at ${url.pathname}` } }, body.answerHeaders());
       return;
     }
     const abort = new AbortController();
@@ -73,11 +87,11 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
       method,
       headers: toHeaders(req.headers),
       signal: abort.signal,
-      ...(hasBody ? { body: requestBodyStream(req), duplex: 'half' } : {}),
+      ...(hasBody ? { body: body.stream(), duplex: 'half' } : {}),
     });
     if (hit.route.authLevel !== 'anonymous' && !hasValidFunctionKey(nativeRequest, options.functionKey)) {
-      req.resume();
-      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'A function key is required (x-functions-key header or code query parameter)' } });
+      const message = 'A function key is required (x-functions-key header or code query parameter)';
+      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message } }, body.answerHeaders());
       return;
     }
     // The same construction the real worker uses for streamed HTTP (a native Request inside).
@@ -90,7 +104,7 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
     });
     const result = await hit.route.callback(request, context);
     const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}));
-    await writeResponse(res, response);
+    await writeResponse(res, response, body.answerHeaders());
   }
 }
 
@@ -103,13 +117,14 @@ function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
   return headers;
 }
 
-async function writeResponse(res: http.ServerResponse, response: InstanceType<typeof HttpResponse>): Promise<void> {
+async function writeResponse(res: http.ServerResponse, response: InstanceType<typeof HttpResponse>, hostHeaders: Record<string, string>): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  Object.assign(headers, hostHeaders);
   res.writeHead(response.status ?? 200, headers);
   // Streams (SSE) must show their headers at once; a plain body goes out with them in one write.
   if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();

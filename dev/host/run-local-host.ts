@@ -3,7 +3,7 @@
 // token carrying every role when AUTH_MODE=local. With MCP_CONFORMANCE_FIXTURES=true it also
 // serves the MCP conformance suite's fixtures. Development only.
 import './core-api-shim.js';
-import http from 'node:http';
+import type http from 'node:http';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
 import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
@@ -13,7 +13,7 @@ import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
-import { createLocalHostServer } from './local-host.js';
+import { createHostServer, createLocalHostListener } from './local-host.js';
 
 /** The port `npm run inspect` assumes when PORT is not given (the Functions host's default). */
 const DEFAULT_PORT = 7071;
@@ -21,7 +21,8 @@ const DEFAULT_PORT = 7071;
 async function listen(port: number): Promise<{ server: http.Server; port: number; attach: (handler: http.RequestListener) => void }> {
   let handler: http.RequestListener | undefined;
   const waiting: Array<() => void> = [];
-  const server = http.createServer((req, res) => {
+  // Requests that arrive while the app loads wait for it; the server itself carries the host's timeouts.
+  const server = createHostServer(function serveWhenLoaded(req, res) {
     if (handler) handler(req, res);
     else waiting.push(() => handler?.(req, res));
   });
@@ -75,14 +76,13 @@ async function main(): Promise<void> {
   const app = await loadFunctionApp(process.cwd());
   const routes = buildHttpRoutes(app.functions, app.routePrefix);
   const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();
-  const host = createLocalHostServer({
+  attach(createLocalHostListener({
     routes,
     functionKey,
     log: (level, message) => {
       if (level === 'error' || level === 'warning') process.stderr.write(`${message}\n`);
     },
-  });
-  attach((req, res) => host.emit('request', req, res));
+  }));
   const baseUrl = `http://127.0.0.1:${port}`;
   const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;

@@ -1,10 +1,11 @@
 // The local host's own handling of requests a web Request cannot represent: a Host header or an
-// absolute-form target carrying userinfo is a 400, not a 500 (found by the fuzz corpus).
+// absolute-form target carrying userinfo is a 400, not a 500 (found by the fuzz corpus). And the
+// connection timeouts its servers carry.
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createLocalHostServer } from '../../../dev/host/local-host.js';
+import { CONNECTION_TIMEOUTS, createHostServer, createLocalHostServer } from '../../../dev/host/local-host.js';
 import { compileRoute } from '../../../dev/host/route-matcher.js';
 
 /** Sends `head` (request line and headers) and returns the status of the answer. */
@@ -40,5 +41,15 @@ describe('local host request handling', () => {
 
   it('answers 400 to an absolute-form target with userinfo', async () => {
     assert.equal(await statusOf(port, ['GET http://user:secret@localhost/api/ping HTTP/1.1', 'Host: localhost']), 400);
+  });
+});
+
+describe('local host connection timeouts', () => {
+  it('are carried by every server the host listens with', () => {
+    for (const server of [createHostServer(() => {}), createLocalHostServer({ functionKey: 'key', routes: [] })]) {
+      assert.equal(server.keepAliveTimeout, 65_000);
+      assert.equal(server.headersTimeout, CONNECTION_TIMEOUTS.headersTimeout);
+      assert.equal(server.requestTimeout, CONNECTION_TIMEOUTS.requestTimeout);
+    }
   });
 });
