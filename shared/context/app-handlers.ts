@@ -29,6 +29,8 @@ export interface AppHandlersOptions {
   tools?: readonly AnyTool[];
   /** Extra MCP registrations (development hosts and tests only; see shared/mcp/server-extension.ts). */
   extensions?: readonly ServerExtension[];
+  /** false sends every request through the SDK path (tests comparing the two paths). */
+  fastPath?: boolean;
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
@@ -61,7 +63,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       maxBodyBytes: config.http.maxBodyBytes,
       authenticate: auth.authenticate,
       logger,
-      fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0 },
+      ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0 } }),
     }),
     seed: createSeedRequestHandler({
       store,

@@ -51,8 +51,9 @@ function metaKind(meta: unknown): 'none' | 'envelope' | 'other' {
 /** The request as the fast path understands it, or undefined to hand it to the SDK. */
 export function classifyFastRequest(request: Request, message: unknown): FastRequest | undefined {
   if (!isPlainObject(message) || message.jsonrpc !== '2.0') return undefined;
-  const { id, method, params } = message;
-  if (method !== 'tools/list' && method !== 'tools/call') return undefined;
+  const { id, params } = message;
+  const method = message.method === 'tools/list' ? 'tools/list' : message.method === 'tools/call' ? 'tools/call' : undefined;
+  if (method === undefined) return undefined;
   if (!((typeof id === 'string' && id.length <= MAX_ID_LENGTH) || (typeof id === 'number' && Number.isSafeInteger(id)))) return undefined;
   if (params !== undefined && !isPlainObject(params)) return undefined;
   const { _meta: meta, name, arguments: args, ...rest } = params ?? {};
@@ -70,7 +71,7 @@ export function classifyFastRequest(request: Request, message: unknown): FastReq
     ...(request.headers.has('mcp-method') ? { mcpMethodHeader: headerValue(request, 'mcp-method') } : {}),
     ...(request.headers.has('mcp-name') ? { mcpNameHeader: headerValue(request, 'mcp-name') } : {}),
   });
-  const base = { method: method as FastRequest['method'], id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
+  const base: Pick<FastRequest, 'method' | 'id' | 'name' | 'args'> = { method, id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
   if (route.kind === 'legacy' && envelope === 'none') {
     const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
     return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version) ? { ...base, era: 'legacy', version } : undefined;
