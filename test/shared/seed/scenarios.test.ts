@@ -13,6 +13,7 @@ import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { OVERAGE_LINE_PREFIX } from '../../../shared/seed/invoice-builder.js';
 import { FAILED_SIGN_INS_BEFORE_LOCK, RETURN_WINDOW_DAYS } from '../../../shared/seed/policy-terms.js';
 import { SCENARIO_QUESTIONS, SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
+import { SCENARIO_CUSTOMER_IDS } from '../../../shared/seed/seed-ids.js';
 import type { SeedDataset } from '../../../shared/storage/seed-dataset.js';
 
 const ANCHOR = '2026-03-15';
@@ -58,7 +59,7 @@ type Check = (dataset: SeedDataset) => void;
 
 const CHECKS: Record<string, Check> = {
   'bill-shock': (dataset) => {
-    const v = view(dataset, 1);
+    const v = view(dataset, 251);
     const [subscription] = v.subscriptions;
     assert.ok(subscription && subscription.dataCapGb !== null && subscription.dataCapGb <= 5, 'a mobile plan with a small cap');
     assert.equal(v.product(subscription.productId).category, 'mobile');
@@ -72,7 +73,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(usedGb(v.usage, newest.periodStart, newest.periodEnd) > 3 * subscription.dataCapGb, 'usage far over the cap');
   },
   'slow-internet-incident': (dataset) => {
-    const v = view(dataset, 2);
+    const v = view(dataset, 252);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     assert.match(v.product(subscription.productId).name, /^Fibre/);
@@ -84,7 +85,7 @@ const CHECKS: Record<string, Check> = {
     assert.match(`${open[0]?.subject} ${open[0]?.description}`, /slow|Mbit/i);
   },
   'roaming-off-traveller': (dataset) => {
-    const v = view(dataset, 3);
+    const v = view(dataset, 253);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     const product = v.product(subscription.productId);
@@ -94,7 +95,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(v.usage.length > 0 && v.usage.every((u) => u.roamingDataGb === 0));
   },
   'locked-account': (dataset) => {
-    const v = view(dataset, 4);
+    const v = view(dataset, 254);
     assert.equal(v.customer.accountStatus, 'locked');
     const last = v.events.at(-1);
     assert.equal(last?.eventType, 'account_locked');
@@ -107,7 +108,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(earlierIps.length > 0 && !earlierIps.includes(first.ipAddress), 'the failing address is unfamiliar');
   },
   'loyalty-promotions': (dataset) => {
-    const v = view(dataset, 5);
+    const v = view(dataset, 255);
     const level = v.customer.loyaltyLevel;
     assert.ok(level === 'Gold' || level === 'Platinum');
     const active = dataset.promotions.filter((p) => isActiveOn(p, ANCHOR));
@@ -116,7 +117,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(dataset.promotions.some((p) => p.startDate > ANCHOR && p.eligibleLoyaltyLevels.includes(level)), 'an announced one for this level');
   },
   'device-return-refund': (dataset) => {
-    const v = view(dataset, 6);
+    const v = view(dataset, 256);
     const returned = v.orders.filter((o) => o.status === 'returned');
     assert.equal(returned.length, 1);
     const [order] = returned;
@@ -127,7 +128,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(order.refundDueBy > ANCHOR, 'refund not yet due');
   },
   'dropped-calls': (dataset) => {
-    const v = view(dataset, 7);
+    const v = view(dataset, 257);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     assert.equal(v.product(subscription.productId).category, 'mobile');
@@ -141,7 +142,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(!dataset.incidents.some((i) => i.area === v.customer.city && i.category === 'mobile' && i.status !== 'resolved'));
   },
   'overdue-suspended': (dataset) => {
-    const v = view(dataset, 8);
+    const v = view(dataset, 258);
     const [subscription] = v.subscriptions;
     assert.equal(subscription?.status, 'suspended');
     assert.equal(subscription?.serviceStatus, 'suspended');
@@ -157,7 +158,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(v.invoices.every((i) => i.dueDate <= addDays(ANCHOR, -30)), 'no invoice issued while suspended');
   },
   'data-overage-charge': (dataset) => {
-    const v = view(dataset, 9);
+    const v = view(dataset, 259);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     const charged = v.invoices.filter((i) => overageLines(i.lines).length > 0);
@@ -173,8 +174,25 @@ const CHECKS: Record<string, Check> = {
 };
 
 describe('support scenarios', () => {
-  it('are customers 1 to 9 in order, with unique slugs and known tools', () => {
-    assert.deepEqual(SCENARIOS.map((s) => s.customerId), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  it('are customers 251 to 259 in the workshop\'s order, with unique slugs and known tools', () => {
+    assert.deepEqual(
+      SCENARIOS.map((s) => [s.customerId, s.slug]),
+      [
+        [251, 'bill-shock'],
+        [252, 'slow-internet-incident'],
+        [253, 'roaming-off-traveller'],
+        [254, 'locked-account'],
+        [255, 'loyalty-promotions'],
+        [256, 'device-return-refund'],
+        [257, 'dropped-calls'],
+        [258, 'overdue-suspended'],
+        [259, 'data-overage-charge'],
+      ],
+    );
+    assert.deepEqual(
+      SCENARIOS.map((s) => s.customerId),
+      Array.from({ length: SCENARIO_CUSTOMER_IDS.last - SCENARIO_CUSTOMER_IDS.first + 1 }, (_, i) => SCENARIO_CUSTOMER_IDS.first + i),
+    );
     assert.equal(new Set(SCENARIOS.map((s) => s.slug)).size, SCENARIOS.length);
     for (const scenario of SCENARIOS) {
       assert.match(scenario.slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
