@@ -57,6 +57,9 @@ const isOpen = (t: { status: (typeof OPEN_TICKET_STATUSES)[number] | 'resolved' 
 
 type Check = (dataset: SeedDataset) => void;
 
+/** The good answer of the scenario with this slug (it quotes record numbers the checks verify). */
+const answerOf = (slug: string) => SCENARIOS.find((s) => s.slug === slug)?.goodAnswer ?? '';
+
 const CHECKS: Record<string, Check> = {
   'bill-shock': (dataset) => {
     const v = view(dataset, 251);
@@ -71,6 +74,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(overageLines(newest.lines).length >= 1);
     for (const invoice of earlier) assert.equal(overageLines(invoice.lines).length, 0);
     assert.ok(usedGb(v.usage, newest.periodStart, newest.periodEnd) > 3 * subscription.dataCapGb, 'usage far over the cap');
+    assert.ok(answerOf('bill-shock').includes(`newest invoice (${newest.invoiceId}, EUR ${newest.amount.toFixed(2)})`));
   },
   'slow-internet-incident': (dataset) => {
     const v = view(dataset, 252);
@@ -126,6 +130,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(order.returnReceivedOn < ANCHOR && daysBetween(order.returnReceivedOn, ANCHOR) <= 7, 'received a few days ago');
     assert.ok(daysBetween(order.deliveredOn, order.returnReceivedOn) <= RETURN_WINDOW_DAYS, 'inside the return window');
     assert.ok(order.refundDueBy > ANCHOR, 'refund not yet due');
+    assert.ok(answerOf('device-return-refund').includes(`(order ${order.orderId}, EUR ${order.amount.toFixed(2)})`));
   },
   'dropped-calls': (dataset) => {
     const v = view(dataset, 257);
@@ -140,6 +145,7 @@ const CHECKS: Record<string, Check> = {
       assert.ok(daysBetween(ticket.openedAt.slice(0, 10), ANCHOR) <= 30);
     }
     assert.ok(!dataset.incidents.some((i) => i.area === v.customer.city && i.category === 'mobile' && i.status !== 'resolved'));
+    assert.ok(answerOf('dropped-calls').includes(`(${open.map((t) => t.ticketId).join(', ')})`));
   },
   'overdue-suspended': (dataset) => {
     const v = view(dataset, 258);
@@ -155,6 +161,7 @@ const CHECKS: Record<string, Check> = {
     const payments = v.payments.filter((p) => p.invoiceId === unpaid[0]?.invoiceId);
     assert.equal(payments.length, 2);
     assert.ok(payments.every((p) => p.status === 'failed' && p.failureReason));
+    assert.ok(answerOf('overdue-suspended').includes(`invoice ${unpaid[0]?.invoiceId} of EUR ${unpaid[0]?.amount.toFixed(2)}`));
     assert.ok(v.invoices.every((i) => i.dueDate <= addDays(ANCHOR, -30)), 'no invoice issued while suspended');
   },
   'data-overage-charge': (dataset) => {
@@ -170,6 +177,8 @@ const CHECKS: Record<string, Check> = {
     assert.ok(usedGb(v.usage, invoice.periodStart, invoice.periodEnd) > (subscription.dataCapGb ?? Infinity));
     const fee = v.product(subscription.productId).monthlyFee;
     for (const other of v.invoices.filter((i) => i !== invoice)) assert.equal(other.amount, fee);
+    assert.equal(invoice, v.invoices.at(-1), 'the charged invoice is the newest');
+    assert.ok(answerOf('data-overage-charge').includes(`newest invoice (${invoice.invoiceId}, EUR ${invoice.amount.toFixed(2)})`));
   },
 };
 
@@ -225,6 +234,22 @@ describe('support scenarios', () => {
     assert.equal(own(generateDataset({ customerCount: 0, anchorDate: ANCHOR })), own(generateDataset({ customerCount: 250, anchorDate: ANCHOR })));
   });
 
+  it('quote only their own customer id and record numbers', () => {
+    const dataset = generateDataset({ customerCount: 250, anchorDate: ANCHOR });
+    let quoted = 0;
+    for (const scenario of SCENARIOS) {
+      assert.match(scenario.situation, new RegExp(`\\(customer ${scenario.customerId}\\)`), scenario.slug);
+      const v = view(dataset, scenario.customerId);
+      const own = new Set([...v.invoices.map((i) => i.invoiceId), ...v.orders.map((o) => o.orderId), ...v.tickets.map((t) => t.ticketId)]);
+      // Record numbers have five or more digits (customer id × 100 + n and up); amounts, GB and days fewer.
+      for (const number of `${scenario.situation} ${scenario.goodAnswer}`.match(/(?<![\d.])\d{5,}(?![\d.])/g) ?? []) {
+        assert.ok(own.has(Number(number)), `${scenario.slug} quotes ${number}, which is not one of its records`);
+        quoted += 1;
+      }
+    }
+    assert.equal(quoted, 7, 'the invoices, order and tickets the answers quote');
+  });
+
   it('ask knowledge-base questions whose expected policy exists', () => {
     const { knowledge } = generateDataset({ customerCount: 0, anchorDate: ANCHOR });
     const slugs = new Set(knowledge.map((k) => k.slug));
@@ -243,6 +268,8 @@ describe('support scenarios', () => {
     for (const scenario of SCENARIOS) {
       const row = section.split('\n').find((line) => line.startsWith(`| ${scenario.customerId} |`));
       assert.ok(row, `no README row for scenario ${scenario.customerId}`);
+      assert.ok(row.includes(scenario.situation), `README row ${scenario.customerId} lacks the situation`);
+      assert.ok(row.includes(scenario.goodAnswer), `README row ${scenario.customerId} lacks the good answer`);
       for (const tool of scenario.tools) assert.ok(row.includes(`\`${tool}\``), `README row ${scenario.customerId} lacks ${tool}`);
     }
     assert.match(section, /open_incidents/);
