@@ -1,10 +1,12 @@
 // The README stays a newcomer's page: short, with the quick start, and linking the pages split
 // out of it (each of which links back). Every relative link in the documentation points to a
-// file that exists, and a link to a heading names a heading that exists.
+// file that exists, and a link to a heading names a heading that exists. The porting guide
+// compares every tool.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { CONTOSO_TOOLS } from '../shared/tools/registry.js';
 
 const MAX_README_LINES = 350;
 
@@ -13,6 +15,7 @@ const SPLIT_PAGES = [
   'docs/settings.md',
   'docs/seeding.md',
   'docs/security.md',
+  'docs/coming-from-python.md',
   'test/README.md',
   'test/conformance/README.md',
   'bench/README.md',
@@ -111,4 +114,12 @@ describe('documentation links', () => {
       assert.deepEqual(broken, [], `${doc} has broken links`);
     });
   }
+});
+
+describe('docs/coming-from-python.md', () => {
+  it('compares every tool of the registry', () => {
+    const page = read('docs/coming-from-python.md');
+    const missing = CONTOSO_TOOLS.map((tool) => tool.name).filter((name) => !page.includes(`| \`${name}\``));
+    assert.deepEqual(missing, [], 'tools without a row in the results table');
+  });
 });

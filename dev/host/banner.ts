@@ -58,7 +58,7 @@ export function renderBanner(input: BannerInput): string {
     'Connect a client (header Authorization: Bearer <token>):',
     '  MCP Inspector CLI (pinned in this repo), in another terminal — it mints a token itself:',
     `    ${inspect} --method tools/list`,
-    `    ${inspect} --method tools/call --tool-name get_customer_detail --tool-arg customer_id=101`,
+    `    ${inspect} --method tools/call --tool-name get_customer_detail --tool-arg customer_id=251`,
     '',
     '  VS Code: .vscode/mcp.json in this repo prompts for the token; or paste:',
     ...vscode.split('\n').map((line) => `    ${line}`),

@@ -1,5 +1,6 @@
 // Builds the whole seed dataset from the seed settings. Pure: same input, same output. The
-// nine scenario customers (ids 1–9) are always present; generated customers follow from 101.
+// nine scenario customers (ids 251–259) are always present; generated customers take the ids
+// around them (1–250, then 260 on; see seed-ids.ts).
 import type { SeedDataset } from '../storage/seed-dataset.js';
 import { PRODUCT_CATALOGUE } from './catalogue.js';
 import { appendRecords, type CustomerRecords } from './customer-records.js';

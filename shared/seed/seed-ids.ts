@@ -1,12 +1,21 @@
-// Id ranges and id schemes of seeded data. Ids 1–100 are reserved for named scenario customers,
-// so generated customers never take them and scenario ids do not depend on SEED_CUSTOMER_COUNT.
-// Every other id is derived from its owner's id, so a record keeps its id across seed sizes.
+// Id ranges and id schemes of seeded data. The nine named scenario customers have the ids
+// 251–259, the ids the Contoso workshop's scenario prompts name ("my customer id is 251").
+// Generated customers are numbered around them: 1–250 first, then from 260 on. Every other id
+// is derived from its owner's id, so a record keeps its id across seed sizes.
 
-export const RESERVED_CUSTOMER_IDS = { first: 1, last: 100 } as const;
-export const FIRST_GENERATED_CUSTOMER_ID = RESERVED_CUSTOMER_IDS.last + 1;
+/** Customer ids reserved for the named scenarios (one each, in scenario order); never generated. */
+export const SCENARIO_CUSTOMER_IDS = { first: 251, last: 259 } as const;
 
+const SCENARIO_ID_COUNT = SCENARIO_CUSTOMER_IDS.last - SCENARIO_CUSTOMER_IDS.first + 1;
+
+/**
+ * The id of the generated customer with this 0-based index: 1–250 for the first 250, then
+ * 260, 261 … skipping the scenario ids. So 250 generated customers are 1–250 and 300 are
+ * 1–250 and 260–309, and a customer's id never depends on how many are generated.
+ */
 export function generatedCustomerId(index: number): number {
-  return FIRST_GENERATED_CUSTOMER_ID + index;
+  const id = index + 1;
+  return id < SCENARIO_CUSTOMER_IDS.first ? id : id + SCENARIO_ID_COUNT;
 }
 
 /** A subscription id: its customer's id × 10 + its ordinal (1–9). */

@@ -2,7 +2,7 @@
 // generator so start-up can check a store's seed without loading the generator and its data.
 
 /** Bump when the generator's output changes, so stores seeded by an older one are reseeded. */
-export const SEED_GENERATOR_VERSION = 2;
+export const SEED_GENERATOR_VERSION = 3;
 
 export interface SeedSettings {
   customerCount: number;

@@ -35,7 +35,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       LOG_LEVEL: 'info',
       SEED_CUSTOMER_COUNT: '10',
     });
-    const summary = await call(await writer(), toolCall(1, 'get_billing_summary', { customer_id: 8 }));
+    const summary = await call(await writer(), toolCall(1, 'get_billing_summary', { customer_id: 258 }));
     const invoices = ((summary.messages[0] as Rpc).result?.structuredContent as { invoices: Array<{ invoice_id: number; status: string }> }).invoices;
     invoiceId = invoices.find((i) => i.status === 'overdue')!.invoice_id;
   });
@@ -45,7 +45,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
   });
 
   it('answers a request without a token with 401 and the resource metadata URL, no error code', async () => {
-    const res = await call(undefined, toolCall(1, 'get_customer_detail', { customer_id: 1 }));
+    const res = await call(undefined, toolCall(1, 'get_customer_detail', { customer_id: 251 }));
     assert.equal(res.status, 401);
     const port = new URL(host.baseUrl).port;
     assert.equal(res.headers.get('www-authenticate'), `Bearer resource_metadata="http://localhost:${port}/.well-known/oauth-protected-resource/api/mcp"`);
@@ -92,9 +92,9 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
 
   it('accepts v1- and v2-shaped Entra tokens and a token signed with a newly published key', async () => {
     for (const token of [await issuer.signV1(), await issuer.signV2()]) {
-      const res = await call(token, toolCall(5, 'get_customer_detail', { customer_id: 1 }));
+      const res = await call(token, toolCall(5, 'get_customer_detail', { customer_id: 251 }));
       assert.equal(res.status, 200);
-      assert.equal(((res.messages[0] as Rpc).result?.structuredContent as { customer_id: number }).customer_id, 1);
+      assert.equal(((res.messages[0] as Rpc).result?.structuredContent as { customer_id: number }).customer_id, 251);
     }
     const fresh = await issuer.rotate();
     const rotated = await call(await issuer.signV2({}, { key: fresh }), toolCall(6, 'get_products', {}));
@@ -119,7 +119,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
     const unknown = await call(readerToken, toolCall(8, 'no_such_tool', { invoice_id: invoiceId, amount: 2 }));
     assert.equal(refused.status, unknown.status);
     assert.equal(refused.text.replace('pay_invoice', 'X'), unknown.text.replace('no_such_tool', 'X'));
-    const granted = await call(await issuer.signV2({ roles: ['security'], oid: 'security-oid' }), toolCall(9, 'unlock_account', { customer_id: 4 }));
+    const granted = await call(await issuer.signV2({ roles: ['security'], oid: 'security-oid' }), toolCall(9, 'unlock_account', { customer_id: 254 }));
     assert.equal(((granted.messages[0] as Rpc).result as { isError?: boolean }).isError, undefined, granted.text);
 
     const store = createSqliteStore({ path: path.join(host.dataDir, 'contoso.db') });

@@ -47,8 +47,8 @@ describe('MCP Inspector CLI against the local host', () => {
   });
 
   it('calls a tool with arguments', async () => {
-    const out = await inspect(host, ['--method', 'tools/call', '--tool-name', 'get_customer_detail', '--tool-arg', 'customer_id=101']);
-    assert.equal((out.structuredContent as { customer_id: number }).customer_id, 101);
+    const out = await inspect(host, ['--method', 'tools/call', '--tool-name', 'get_customer_detail', '--tool-arg', 'customer_id=251']);
+    assert.equal((out.structuredContent as { customer_id: number }).customer_id, 251);
     assert.equal(out.isError, undefined);
   });
 

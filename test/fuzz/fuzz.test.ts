@@ -87,18 +87,18 @@ describe(`fuzz corpus of POST /api/mcp (seed ${seedHex}, ${corpus.cases.length} 
 
   it('still serves normal calls correctly in both protocol eras afterwards', async () => {
     const auth = { authorization: `Bearer ${target.tokens.valid}` };
-    const legacy = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 1 }), auth);
+    const legacy = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 251 }), auth);
     assert.equal(legacy.status, 200);
     const legacyResult = (legacy.messages[0] as Rpc).result;
     assert.equal(legacyResult?.isError, undefined, legacy.text);
-    assert.equal(legacyResult?.structuredContent?.customer_id, 1);
+    assert.equal(legacyResult?.structuredContent?.customer_id, 251);
     assert.equal(legacyResult?.structuredContent?.first_name, 'Nora');
 
-    const modern = await postRaw(host.mcpUrl, modernCall('get_billing_summary', { customer_id: 8 }, ENVELOPE, 2), { ...auth, ...modernHeaders('tools/call', 'get_billing_summary') });
+    const modern = await postRaw(host.mcpUrl, modernCall('get_billing_summary', { customer_id: 258 }, ENVELOPE, 2), { ...auth, ...modernHeaders('tools/call', 'get_billing_summary') });
     assert.equal(modern.status, 200);
     const modernResult = (modern.messages[0] as Rpc).result;
     assert.equal(modernResult?.isError, undefined, modern.text);
-    assert.equal(modernResult?.structuredContent?.customer_id, 8);
+    assert.equal(modernResult?.structuredContent?.customer_id, 258);
 
     const list = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 3, method: 'tools/list' }, auth);
     assert.equal((list.messages[0] as Rpc).result?.tools?.length, 18);

@@ -1,24 +1,26 @@
-// Scenario 1, bill shock: a small-allowance mobile customer streamed far past the 5 GB cap in
-// the last billing period, so the newest invoice is many times the usual amount because of
-// data overage. Five ordinary invoices before it show what "usual" is.
+// Scenario 1 (customer 251), bill shock: a small-allowance mobile customer streamed far past
+// the 5 GB cap in the last billing period, so the newest invoice is many times the usual amount
+// because of data overage. Five ordinary invoices before it show what "usual" is.
 import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';
 import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';
 
+const CUSTOMER_ID = 251;
+
 export const BILL_SHOCK: Scenario = {
-  customerId: 1,
+  customerId: CUSTOMER_ID,
   slug: 'bill-shock',
   title: 'Bill far above the usual amount after blowing past the data cap',
-  situation: 'Nora Billings (customer 1) says her latest bill is more than ten times what she normally pays and wants to know why.',
+  situation: 'Nora Billings (customer 251) says her latest bill is more than ten times what she normally pays and wants to know why.',
   tools: ['get_customer_detail', 'get_billing_summary', 'get_data_usage', 'get_subscription_detail', 'search_knowledge_base', 'get_products', 'update_subscription'],
   goodAnswer:
-    'The newest invoice (1106, EUR 235.00) is the usual EUR 15.00 Mobile Essentials 5 GB fee plus a data-overage line of EUR 220.00: get_data_usage shows about 26.9 GB used in that period against a 5 GB cap, and 22 started GB over the cap are billed at EUR 10 per GB. The five earlier invoices were EUR 15.00 each. The invoice is 3 days old, so she can still upgrade retroactively (within 30 days of the invoice date): moving to Mobile Unlimited re-rates the period, crediting the EUR 220.00 overage and charging the EUR 30.00 fee difference instead. Mention the usage alerts at 80% and 100% of the allowance.',
+    'The newest invoice (251106, EUR 235.00) is the usual EUR 15.00 Mobile Essentials 5 GB fee plus a data-overage line of EUR 220.00: get_data_usage shows about 26.9 GB used in that period against a 5 GB cap, and 22 started GB over the cap are billed at EUR 10 per GB. The five earlier invoices were EUR 15.00 each. The invoice is 3 days old, so she can still upgrade retroactively (within 30 days of the invoice date): moving to Mobile Unlimited re-rates the period, crediting the EUR 220.00 overage and charging the EUR 30.00 fee difference instead. Mention the usage alerts at 80% and 100% of the allowance.',
   question: 'Bill jumped after going over the data cap: can a retroactive upgrade remove the overage charges?',
   policySlug: 'data-overage-charges',
   build(anchorDate) {
     const customer = scenarioCustomer(anchorDate, {
-      customerId: 1,
+      customerId: CUSTOMER_ID,
       firstName: 'Nora',
       lastName: 'Billings',
       address: '48 Harbor Way',
@@ -45,8 +47,8 @@ export const BILL_SHOCK: Scenario = {
       ...activity,
       tickets: [
         {
-          ticketId: ticketIdFor(1, 1),
-          customerId: 1,
+          ticketId: ticketIdFor(CUSTOMER_ID, 1),
+          customerId: CUSTOMER_ID,
           subscriptionId: subscription.subscriptionId,
           category: 'billing',
           priority: 'normal',

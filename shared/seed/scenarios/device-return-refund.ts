@@ -1,6 +1,6 @@
-// Scenario 6, a returned device awaiting its refund: a phone was returned well inside the
-// return window and received a few days ago; the refund is pending and not yet due, so the
-// right answer is the refund-due-by date, not an escalation.
+// Scenario 6 (customer 256), a returned device awaiting its refund: a phone was returned well
+// inside the return window and received a few days ago; the refund is pending and not yet due,
+// so the right answer is the refund-due-by date, not an escalation.
 import type { Order } from '../../domain/orders/order.js';
 import { addDays, daysAgoAt } from '../../time/calendar.js';
 import { REFUND_DAYS } from '../policy-terms.js';
@@ -8,19 +8,21 @@ import { orderIdFor, ticketIdFor } from '../seed-ids.js';
 import type { Scenario } from './scenario.js';
 import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scenario-kit.js';
 
+const CUSTOMER_ID = 256;
+
 export const DEVICE_RETURN_REFUND: Scenario = {
-  customerId: 6,
+  customerId: CUSTOMER_ID,
   slug: 'device-return-refund',
   title: 'Returned device awaiting its refund inside the refund period',
-  situation: 'Reggie Parcel (customer 6) sent back a new phone and asks when he gets his EUR 649 back.',
+  situation: 'Reggie Parcel (customer 256) sent back a new phone and asks when he gets his EUR 649 back.',
   tools: ['get_customer_detail', 'get_customer_orders', 'get_support_tickets', 'search_knowledge_base'],
   goodAnswer:
-    'The Contoso Nova 5G (order 602, EUR 649.00) was delivered 21 days ago and returned inside the 30-day return window; the returns centre received it 4 days ago, so the order shows status returned with refund pending, and the refund is due within 14 days of receipt, by the refund-due-by date 10 days from now. It goes back to the original card, where it can take a further 3 to 5 business days to appear. No action is needed yet; escalate only if it is still pending after the refund-due-by date.',
+    'The Contoso Nova 5G (order 25602, EUR 649.00) was delivered 21 days ago and returned inside the 30-day return window; the returns centre received it 4 days ago, so the order shows status returned with refund pending, and the refund is due within 14 days of receipt, by the refund-due-by date 10 days from now. It goes back to the original card, where it can take a further 3 to 5 business days to appear. No action is needed yet; escalate only if it is still pending after the refund-due-by date.',
   question: 'Returned phone: when will the refund be issued after the return is received?',
   policySlug: 'returns-and-refunds',
   build(anchorDate) {
     const customer = scenarioCustomer(anchorDate, {
-      customerId: 6,
+      customerId: CUSTOMER_ID,
       firstName: 'Reggie',
       lastName: 'Parcel',
       address: '27 Birch Place',
@@ -33,8 +35,8 @@ export const DEVICE_RETURN_REFUND: Scenario = {
     const returnReceivedOn = addDays(anchorDate, -4);
     const orders: Order[] = [
       {
-        orderId: orderIdFor(6, 1),
-        customerId: 6,
+        orderId: orderIdFor(CUSTOMER_ID, 1),
+        customerId: CUSTOMER_ID,
         itemName: 'Fast charger 30 W',
         itemType: 'accessory',
         amount: 24.99,
@@ -46,8 +48,8 @@ export const DEVICE_RETURN_REFUND: Scenario = {
         refundDueBy: null,
       },
       {
-        orderId: orderIdFor(6, 2),
-        customerId: 6,
+        orderId: orderIdFor(CUSTOMER_ID, 2),
+        customerId: CUSTOMER_ID,
         itemName: 'Contoso Nova 5G smartphone',
         itemType: 'device',
         amount: 649,
@@ -66,8 +68,8 @@ export const DEVICE_RETURN_REFUND: Scenario = {
       orders,
       tickets: [
         {
-          ticketId: ticketIdFor(6, 1),
-          customerId: 6,
+          ticketId: ticketIdFor(CUSTOMER_ID, 1),
+          customerId: CUSTOMER_ID,
           subscriptionId: subscription.subscriptionId,
           category: 'device',
           priority: 'normal',

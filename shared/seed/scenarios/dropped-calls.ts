@@ -1,6 +1,7 @@
-// Scenario 7, repeated dropped calls in one area: three open network tickets in under two
-// weeks about calls dropping in Overlake (Redmond), and no mobile incident open there, so the
-// case qualifies for a network investigation rather than another duplicate ticket.
+// Scenario 7 (customer 257), repeated dropped calls in one area: three open network tickets in
+// under two weeks about calls dropping in Overlake (Redmond), and no mobile incident open
+// there, so the case qualifies for a network investigation rather than another duplicate
+// ticket.
 import type { SupportTicket } from '../../domain/support/support-ticket.js';
 import { daysAgoAt } from '../../time/calendar.js';
 import { ticketIdFor } from '../seed-ids.js';
@@ -10,19 +11,21 @@ import { scenarioActivity, scenarioCustomer, scenarioSubscription } from './scen
 /** The neighbourhood every dropped-call ticket names. */
 export const DROPPED_CALLS_AREA = 'Overlake, Redmond';
 
+const CUSTOMER_ID = 257;
+
 export const DROPPED_CALLS: Scenario = {
-  customerId: 7,
+  customerId: CUSTOMER_ID,
   slug: 'dropped-calls',
   title: 'Repeated dropped calls in one area with open tickets',
-  situation: `Callum Dropwell (customer 7) calls for the third time in two weeks: his mobile calls keep dropping around ${DROPPED_CALLS_AREA}.`,
+  situation: `Callum Dropwell (customer 257) calls for the third time in two weeks: his mobile calls keep dropping around ${DROPPED_CALLS_AREA}.`,
   tools: ['get_customer_detail', 'get_support_tickets', 'get_subscription_detail', 'search_knowledge_base', 'create_support_ticket'],
   goodAnswer:
-    'Three open network tickets in 12 days (701, 702, 703) report dropped calls in Overlake, Redmond, and there is no open mobile incident in Redmond (open_incidents is empty). With 3 or more reports from one area within 30 days the case qualifies for a network investigation: instead of another duplicate, open one high-priority network escalation ticket listing the earlier tickets; the radio engineering team reports within 5 business days. If a coverage fault is confirmed he receives a credit of 10% of the EUR 45.00 monthly fee for each full week it stays unfixed (up to 50% a month). Meanwhile suggest Wi-Fi calling.',
+    'Three open network tickets in 12 days (25701, 25702, 25703) report dropped calls in Overlake, Redmond, and there is no open mobile incident in Redmond (open_incidents is empty). With 3 or more reports from one area within 30 days the case qualifies for a network investigation: instead of another duplicate, open one high-priority network escalation ticket listing the earlier tickets; the radio engineering team reports within 5 business days. If a coverage fault is confirmed he receives a credit of 10% of the EUR 45.00 monthly fee for each full week it stays unfixed (up to 50% a month). Meanwhile suggest Wi-Fi calling.',
   question: 'Repeated dropped calls in the same area with several open tickets: network investigation SLA and credit',
   policySlug: 'dropped-calls-investigation',
   build(anchorDate) {
     const customer = scenarioCustomer(anchorDate, {
-      customerId: 7,
+      customerId: CUSTOMER_ID,
       firstName: 'Callum',
       lastName: 'Dropwell',
       address: '1880 Pine Road',
@@ -60,8 +63,8 @@ export const DROPPED_CALLS: Scenario = {
       subscriptions: [subscription],
       ...activity,
       tickets: reports.map((report, index) => ({
-        ticketId: ticketIdFor(7, index + 1),
-        customerId: 7,
+        ticketId: ticketIdFor(CUSTOMER_ID, index + 1),
+        customerId: CUSTOMER_ID,
         subscriptionId: subscription.subscriptionId,
         category: 'network',
         closedAt: null,

@@ -1,6 +1,6 @@
-// Scenario 8, overdue and suspended: the newest invoice fell due over a month ago, the direct
-// debit failed and so did its retry, nothing has been paid, and the line was suspended under
-// the late-payment policy. No invoice has been issued since the suspension.
+// Scenario 8 (customer 258), overdue and suspended: the newest invoice fell due over a month
+// ago, the direct debit failed and so did its retry, nothing has been paid, and the line was
+// suspended under the late-payment policy. No invoice has been issued since the suspension.
 import { addDays, atTime } from '../../time/calendar.js';
 import { DIRECT_DEBIT_RETRY_DAYS, SUSPEND_AFTER_OVERDUE_DAYS } from '../policy-terms.js';
 import type { Scenario } from './scenario.js';
@@ -9,19 +9,21 @@ import { paidOnTime, scenarioActivity, scenarioCustomer, scenarioSubscription } 
 /** Days before the anchor the unpaid invoice was issued (its due date is 14 days later). */
 const UNPAID_ISSUED_DAYS_AGO = 48;
 
+const CUSTOMER_ID = 258;
+
 export const OVERDUE_SUSPENDED: Scenario = {
-  customerId: 8,
+  customerId: CUSTOMER_ID,
   slug: 'overdue-suspended',
   title: 'Overdue invoice with failed payments and a suspended service',
-  situation: 'Owen Latimer (customer 8) says his phone stopped working: no calls and no data.',
+  situation: 'Owen Latimer (customer 258) says his phone stopped working: no calls and no data.',
   tools: ['get_customer_detail', 'get_subscription_detail', 'get_billing_summary', 'get_invoice_payments', 'search_knowledge_base', 'pay_invoice'],
   goodAnswer:
-    'His Mobile Plus 20 GB line is suspended (status and service status suspended) because invoice 8106 of EUR 25.00, due 34 days ago, is unpaid: the direct debit failed on the due date (insufficient funds) and so did the retry 7 days later, and nothing has been paid. The line was suspended 14 days after the due date and no invoice has been issued since. Paying the EUR 25.00 (pay_invoice, by card) restores service within 4 hours; a EUR 7.50 late-payment fee will be on the next invoice. If he cannot pay it all, offer a hardship payment plan (up to 3 instalments, reinstated after the first).',
+    'His Mobile Plus 20 GB line is suspended (status and service status suspended) because invoice 258106 of EUR 25.00, due 34 days ago, is unpaid: the direct debit failed on the due date (insufficient funds) and so did the retry 7 days later, and nothing has been paid. The line was suspended 14 days after the due date and no invoice has been issued since. Paying the EUR 25.00 (pay_invoice, by card) restores service within 4 hours; a EUR 7.50 late-payment fee will be on the next invoice. If he cannot pay it all, offer a hardship payment plan (up to 3 instalments, reinstated after the first).',
   question: 'Service suspended for an overdue invoice after failed payments: how is it reinstated?',
   policySlug: 'late-payment-and-suspension',
   build(anchorDate) {
     const customer = scenarioCustomer(anchorDate, {
-      customerId: 8,
+      customerId: CUSTOMER_ID,
       firstName: 'Owen',
       lastName: 'Latimer',
       address: '66 Elm Court',

@@ -1,4 +1,4 @@
-// The nine named support scenarios, customer ids 1–9 in order, and the knowledge-base question
+// The nine named support scenarios, customer ids 251–259 in order, and the knowledge-base question
 // each one comes with (tests check the right policy ranks first for it).
 import { BILL_SHOCK } from './bill-shock.js';
 import { DATA_OVERAGE_CHARGE } from './data-overage-charge.js';

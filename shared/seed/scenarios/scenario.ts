@@ -1,4 +1,4 @@
-// What a named support scenario is: a fixed customer (ids 1–100) whose records tell one
+// What a named support scenario is: a fixed customer (ids 251–259) whose records tell one
 // support story, with the tools that reveal it, what a good answer says, and the question an
 // agent would search the knowledge base with. Scenarios never depend on SEED_CUSTOMER_COUNT.
 import type { CustomerRecords } from '../customer-records.js';

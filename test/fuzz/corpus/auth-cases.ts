@@ -34,7 +34,7 @@ export function authCases(): FuzzCase[] {
   const cases: FuzzCase[] = [];
   const bodies: Array<[string, string]> = [
     ['tools/list', json(rpc('tools/list'))],
-    ['a read call', json(toolCall('get_customer_detail', { customer_id: 1 }))],
+    ['a read call', json(toolCall('get_customer_detail', { customer_id: 251 }))],
     ['an invalid unlock', json(toolCall('unlock_account', { customer_id: -4 }))],
     ['malformed JSON', '{"jsonrpc":'],
   ];

@@ -24,7 +24,7 @@ function entryPool(): Entry[] {
     { label: 'empty object', value: {}, valid: false },
     { label: 'jsonrpc only', value: { jsonrpc: '2.0' }, valid: false },
     { label: 'unknown method', value: rpc('contoso/nope', undefined, 'u'), valid: false },
-    { label: 'invalid payment', value: toolCall('pay_invoice', { invoice_id: 8106, amount: 0 }, 'x'), valid: false },
+    { label: 'invalid payment', value: toolCall('pay_invoice', { invoice_id: 258106, amount: 0 }, 'x'), valid: false },
     { label: 'invalid unlock', value: toolCall('unlock_account', { customer_id: '4' }, 'y'), valid: false },
     { label: 'invalid read call', value: toolCall('get_customer_detail', { customer_id: -1 }, 'z'), valid: false },
     { label: 'response object', value: { jsonrpc: '2.0', id: 9, result: {} }, valid: false },
@@ -52,7 +52,7 @@ export function batchCases(random: FuzzRandom): FuzzCase[] {
   add('300 read calls', Array.from({ length: 300 }, (_, i) => toolCall('get_product_detail', { product_id: 1 + (i % 12) }, i)));
   add('5000 numbers', Array.from({ length: 5000 }, (_, i) => i), FAILS);
   add('2000 empty objects', Array.from({ length: 2000 }, () => ({})), FAILS);
-  add('1000 invalid payments', Array.from({ length: 1000 }, (_, i) => toolCall('pay_invoice', { invoice_id: 8106, amount: -i - 1 }, i)), FAILS);
+  add('1000 invalid payments', Array.from({ length: 1000 }, (_, i) => toolCall('pay_invoice', { invoice_id: 258106, amount: -i - 1 }, i)), FAILS);
   add('2026 and 2025 messages mixed', [modernCall('get_products', {}), byLabel('tools/list')]);
   add('initialize inside a batch', [rpc('initialize', { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'f', version: '1' } }), byLabel('tools/list')]);
   // Seeded random mixes: acceptable answers follow from whether any entry is valid.

@@ -18,7 +18,7 @@ function envelopeWith(key: string, value: Json | typeof REMOVE): JsonObject {
 export function envelopeCases(): FuzzCase[] {
   const cases: FuzzCase[] = [];
   const call = (name: string, meta: Json, expect: Expectation, headers: Record<string, string | null> = modernHeaders('tools/call', 'get_customer_detail')) =>
-    cases.push(post('envelope-2026', name, json(modernCall('get_customer_detail', { customer_id: 1 }, meta)), expect, { headers }));
+    cases.push(post('envelope-2026', name, json(modernCall('get_customer_detail', { customer_id: 251 }, meta)), expect, { headers }));
 
   call('valid envelope (control)', ENVELOPE, { allow: ['result'] });
   for (const [label, meta] of [['null', null], ['an array', [ENVELOPE]], ['a string', 'envelope'], ['a number', 2026], ['empty', {}]] as Array<[string, Json]>) {

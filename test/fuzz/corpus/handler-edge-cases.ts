@@ -66,7 +66,7 @@ export function handlerEdgeCases(): FuzzCase[] {
   }
   const tokens: Array<[string, Json]> = [['0', 0], ['-1', -1], ['empty string', ''], ['100 KB string', 't'.repeat(100_000)], ['unicode', '\u202E🚀\uD800'], ['2**53-1', 2 ** 53 - 1]];
   for (const [label, token] of tokens) {
-    for (const [tool, args] of [['get_billing_summary', { customer_id: 8 }], ['search_knowledge_base', { query: 'overdue invoice' }]] as Array<[string, JsonObject]>) {
+    for (const [tool, args] of [['get_billing_summary', { customer_id: 258 }], ['search_knowledge_base', { query: 'overdue invoice' }]] as Array<[string, JsonObject]>) {
       const body = json(rpc('tools/call', { name: tool, arguments: args, _meta: { progressToken: token } }));
       cases.push(post('handler-edges', `${tool} streaming progress to token ${label}`, body, SUCCEEDS));
     }

@@ -5,7 +5,7 @@ import { ANY, FAILS, post, REFUSED, refusedWith, type Expectation, type FuzzCase
 import { json, rpc, toolCall } from './requests.js';
 
 const LIST = json(rpc('tools/list'));
-const READ = json(toolCall('get_customer_detail', { customer_id: 1 }));
+const READ = json(toolCall('get_customer_detail', { customer_id: 251 }));
 
 export function methodCases(): FuzzCase[] {
   const cases: FuzzCase[] = [];

@@ -58,14 +58,14 @@ const MODERN_FIELDS = ['jsonrpc', 'id', 'method', 'params', 'params.name', 'para
 
 export function jsonRpcTypeCases(): FuzzCase[] {
   const cases: FuzzCase[] = [];
-  const legacy = rpc('tools/call', { name: 'get_customer_detail', arguments: { customer_id: 1 }, _meta: { progressToken: 'fuzz-progress' } });
+  const legacy = rpc('tools/call', { name: 'get_customer_detail', arguments: { customer_id: 251 }, _meta: { progressToken: 'fuzz-progress' } });
   for (const field of LEGACY_FIELDS) {
     for (const [label, value] of WRONG_VALUES) {
       const body = json(replaceAt(legacy, field.split('.'), value));
       cases.push(post('json-rpc-types', `2025 ${field} = ${label}`, body, expectationFor(field, value)));
     }
   }
-  const modern = modernCall('get_customer_detail', { customer_id: 1 });
+  const modern = modernCall('get_customer_detail', { customer_id: 251 });
   for (const field of MODERN_FIELDS) {
     for (const [label, value] of WRONG_VALUES) {
       const body = json(replaceAt(modern, field.split('.'), value));
@@ -88,11 +88,11 @@ function truncationSources(): Array<[string, string, Record<string, string>]> {
   return [
     ['tools/list', json(rpc('tools/list')), {}],
     ['initialize', json(rpc('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'fuzz', version: '1' } })), {}],
-    ['tools/call', json(toolCall('get_customer_detail', { customer_id: 1 })), {}],
-    ['2026 tools/call', json(modernCall('get_billing_summary', { customer_id: 8 })), modernHeaders('tools/call', 'get_billing_summary')],
+    ['tools/call', json(toolCall('get_customer_detail', { customer_id: 251 })), {}],
+    ['2026 tools/call', json(modernCall('get_billing_summary', { customer_id: 258 })), modernHeaders('tools/call', 'get_billing_summary')],
     ['batch', json([toolCall('get_products', {}, 1), rpc('tools/list', undefined, 2)]), {}],
     ['multi-byte text', json(toolCall('search_knowledge_base', { query: 'Roaming à Lisboa — 漫游费用 🚀📶' })), {}],
-    ['invalid payment', json(toolCall('pay_invoice', { invoice_id: 8106, amount: -1 })), {}],
+    ['invalid payment', json(toolCall('pay_invoice', { invoice_id: 258106, amount: -1 })), {}],
   ];
 }
 

@@ -48,7 +48,7 @@ interface Position {
 
 function positions(): Position[] {
   return [
-    { label: 'id', message: rpc('tools/call', { name: 'get_customer_detail', arguments: { customer_id: 1 } }, MARK), expect: ANY },
+    { label: 'id', message: rpc('tools/call', { name: 'get_customer_detail', arguments: { customer_id: 251 } }, MARK), expect: ANY },
     { label: 'customer_id', message: toolCall('get_customer_detail', { customer_id: MARK }) },
     { label: 'subscription_id', message: toolCall('get_subscription_detail', { subscription_id: MARK }) },
     { label: 'limit', message: toolCall('get_all_customers', { limit: MARK }) },

@@ -10,7 +10,7 @@ export const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'] as const
 /** Values a polluter would plant; `isError`/`customer_id` would be visible if they took hold. */
 const POLLUTION_VALUES: ReadonlyArray<[string, () => Json]> = [
   ['isError and roles', () => ({ isError: true, polluted: 'yes', roles: ['admin'] })],
-  ['customer_id', () => ({ customer_id: 2, invoice_id: 8106, amount: 1 })],
+  ['customer_id', () => ({ customer_id: 252, invoice_id: 258106, amount: 1 })],
   ['nested prototype', () => withOwnKey({}, 'prototype', { polluted: 'yes', toString: 'x' })],
   ['null', () => null],
 ];
@@ -27,14 +27,14 @@ const planted = (key: string, value: Json, base: JsonObject = {}): JsonObject =>
 
 function levels(): Level[] {
   return [
-    { label: 'message', build: (k, v) => planted(k, v, toolCall('get_customer_detail', { customer_id: 1 })) },
-    { label: 'params', build: (k, v) => rpc('tools/call', planted(k, v, { name: 'get_customer_detail', arguments: { customer_id: 1 } })) },
-    { label: 'arguments beside customer_id', build: (k, v) => toolCall('get_customer_detail', planted(k, v, { customer_id: 1 })) },
+    { label: 'message', build: (k, v) => planted(k, v, toolCall('get_customer_detail', { customer_id: 251 })) },
+    { label: 'params', build: (k, v) => rpc('tools/call', planted(k, v, { name: 'get_customer_detail', arguments: { customer_id: 251 } })) },
+    { label: 'arguments beside customer_id', build: (k, v) => toolCall('get_customer_detail', planted(k, v, { customer_id: 251 })) },
     { label: 'arguments without customer_id', build: (k, v) => toolCall('get_customer_detail', planted(k, v)) },
-    { label: 'nested in an argument value', build: (k, v) => toolCall('get_customer_detail', { customer_id: 1, extra: planted(k, v) }) },
-    { label: 'arguments of pay_invoice', build: (k, v) => toolCall('pay_invoice', planted(k, v, { invoice_id: 8106, amount: -1 })) },
+    { label: 'nested in an argument value', build: (k, v) => toolCall('get_customer_detail', { customer_id: 251, extra: planted(k, v) }) },
+    { label: 'arguments of pay_invoice', build: (k, v) => toolCall('pay_invoice', planted(k, v, { invoice_id: 258106, amount: -1 })) },
     { label: 'arguments of unlock_account without id', build: (k, v) => toolCall('unlock_account', planted(k, v)) },
-    { label: 'update of update_subscription', build: (k, v) => toolCall('update_subscription', { subscription_id: 31, update: planted(k, v) }) },
+    { label: 'update of update_subscription', build: (k, v) => toolCall('update_subscription', { subscription_id: 2531, update: planted(k, v) }) },
     { label: '_meta', build: (k, v) => rpc('tools/call', { name: 'get_products', arguments: {}, _meta: planted(k, v, { progressToken: 'p' }) }), expect: ANY },
     {
       label: '2026 envelope',
@@ -65,9 +65,9 @@ export function prototypeCases(): FuzzCase[] {
     }
   }
   // The answer must come from the real argument, never from a planted prototype.
-  const shadowed = toolCall('get_customer_detail', planted('__proto__', { customer_id: 2 }, { customer_id: 1 }));
+  const shadowed = toolCall('get_customer_detail', planted('__proto__', { customer_id: 252 }, { customer_id: 251 }));
   cases.push(post('prototype-keys', '__proto__.customer_id does not shadow customer_id', json(shadowed), SUCCEEDS, {
-    resultCheck: (result) => (result.customer_id === 1 ? undefined : `customer_id ${String(result.customer_id)} instead of 1`),
+    resultCheck: (result) => (result.customer_id === 251 ? undefined : `customer_id ${String(result.customer_id)} instead of 251`),
   }));
   const topk = toolCall('search_knowledge_base', planted('__proto__', { topk: 10 }, { query: 'roaming' }));
   cases.push(post('prototype-keys', '__proto__.topk does not change the default topk', json(topk), SUCCEEDS, {

@@ -25,7 +25,7 @@ function spots(): Spot[] {
     { label: 'params', message: { jsonrpc: '2.0', id: 1, method: 'tools/list', params: MARK }, expect: ANY },
     { label: 'arguments', message: toolCall('get_customer_detail', MARK) },
     { label: 'customer_id', message: toolCall('get_customer_detail', { customer_id: MARK }) },
-    { label: 'extra argument', message: toolCall('get_customer_detail', { customer_id: 1, extra: MARK }) },
+    { label: 'extra argument', message: toolCall('get_customer_detail', { customer_id: 251, extra: MARK }) },
     { label: 'query', message: toolCall('search_knowledge_base', { query: MARK }) },
     { label: 'update of update_subscription', message: toolCall('update_subscription', { subscription_id: 0, update: MARK }) },
     { label: '_meta', message: rpc('tools/call', { name: 'get_products', arguments: {}, _meta: MARK }), expect: ANY },
@@ -65,12 +65,12 @@ const PAD = '@@PAD@@';
 function paddedTemplates(): Array<{ label: string; message: JsonObject; headers?: Record<string, string>; expect?: Expectation }> {
   return [
     { label: 'search query', message: toolCall('search_knowledge_base', { query: PAD }) },
-    { label: 'unknown argument', message: toolCall('get_customer_detail', { customer_id: 1, note: PAD }) },
+    { label: 'unknown argument', message: toolCall('get_customer_detail', { customer_id: 251, note: PAD }) },
     { label: 'tool name', message: toolCall(PAD, {}) },
     { label: 'method', message: rpc(PAD) },
     { label: 'id', message: rpc('tools/list', undefined, PAD), expect: ANY },
     { label: '_meta value', message: rpc('tools/call', { name: 'get_products', arguments: {}, _meta: { note: PAD } }) },
-    { label: 'subject of a ticket', message: toolCall('create_support_ticket', { customer_id: 0, subscription_id: 71, category: 'network', priority: 'high', subject: PAD, description: 'x' }) },
+    { label: 'subject of a ticket', message: toolCall('create_support_ticket', { customer_id: 0, subscription_id: 2571, category: 'network', priority: 'high', subject: PAD, description: 'x' }) },
     {
       label: '2026 clientInfo',
       message: modernCall('get_products', {}, { ...ENVELOPE, 'io.modelcontextprotocol/clientInfo': { name: PAD, version: '1' } }),

@@ -5,7 +5,7 @@ import { MAX_BODY_BYTES } from '../../../shared/config/load-config.js';
 import { ANY, refusedWith, REFUSED, type Expectation, type SocketCase } from './fuzz-case.js';
 import { json, rpc, toolCall } from './requests.js';
 
-const READ = json(toolCall('get_customer_detail', { customer_id: 1 }));
+const READ = json(toolCall('get_customer_detail', { customer_id: 251 }));
 const LIST = json(rpc('tools/list'));
 /** Refused, or the connection dropped: what broken HTTP framing may get. */
 const BROKEN: Expectation = { allow: ['status4xx', 'closed'] };

@@ -41,7 +41,7 @@ export function unicodeTextCases(random: FuzzRandom): FuzzCase[] {
       ['id', rpc('tools/list', undefined, sample)],
       ['cursor', toolCall('get_all_customers', { cursor: sample })],
       ['category', toolCall('get_products', { category: `mobile${sample}` })],
-      ['ticket subject', toolCall('create_support_ticket', { customer_id: 7, subscription_id: 71, category: 'network', priority: sample, subject: sample, description: sample })],
+      ['ticket subject', toolCall('create_support_ticket', { customer_id: 257, subscription_id: 2571, category: 'network', priority: sample, subject: sample, description: sample })],
       ['argument key', toolCall('get_customer_detail', { [`customer_id${sample}`]: 1 })],
     ];
     // Every sample in the search query and one other seeded place, to keep the corpus small.
@@ -95,7 +95,7 @@ export function rawByteCases(): FuzzCase[] {
   for (const [label, bytes] of INVALID_UTF8) {
     const inQuery = concat('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_knowledge_base","arguments":{"query":"roaming', bytes, '"}}}');
     cases.push(post('unicode', `raw ${label} in a string`, inQuery, refusedWith(400)));
-    const inName = concat('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"pay_invoice', bytes, '","arguments":{"invoice_id":8106,"amount":-1}}}');
+    const inName = concat('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"pay_invoice', bytes, '","arguments":{"invoice_id":258106,"amount":-1}}}');
     cases.push(post('unicode', `raw ${label} in a tool name`, inName, refusedWith(400)));
     cases.push(post('unicode', `raw ${label} as a key`, concat('{"jsonrpc":"2.0","id":1,"method":"tools/list","', bytes, '":1}'), refusedWith(400)));
   }

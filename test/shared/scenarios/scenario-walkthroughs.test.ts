@@ -29,8 +29,8 @@ describe('support scenarios, walked through their tools', () => {
     }
   });
 
-  it('1 bill shock: the newest invoice dwarfs the usual ones because usage blew past the cap', async () => {
-    const summary = await mcp.call('get_billing_summary', { customer_id: 1 });
+  it('251 bill shock: the newest invoice dwarfs the usual ones because usage blew past the cap', async () => {
+    const summary = await mcp.call('get_billing_summary', { customer_id: 251 });
     const invoices = rows(summary.structured.invoices);
     const [newest, ...earlier] = invoices;
     const usual = earlier.map((i) => i.amount as number).sort((a, b) => a - b)[Math.floor(earlier.length / 2)]!;
@@ -48,8 +48,8 @@ describe('support scenarios, walked through their tools', () => {
     assert.equal(upgrade.isError, false, upgrade.text);
   });
 
-  it('2 slow internet: the fibre line is degraded by an open incident in the customer\'s area, with an open ticket', async () => {
-    const customer = (await mcp.call('get_customer_detail', { customer_id: 2 })).structured;
+  it('252 slow internet: the fibre line is degraded by an open incident in the customer\'s area, with an open ticket', async () => {
+    const customer = (await mcp.call('get_customer_detail', { customer_id: 252 })).structured;
     const internet = rows(customer.subscriptions).find((s) => s.category === 'internet')!;
     const detail = (await mcp.call('get_subscription_detail', { subscription_id: internet.subscription_id })).structured;
     assert.equal(detail.service_status, 'degraded');
@@ -57,12 +57,12 @@ describe('support scenarios, walked through their tools', () => {
     assert.ok(incidents.length >= 1);
     assert.equal(incidents[0]!.area, customer.city);
     assert.ok(incidents[0]!.expected_resolution_at);
-    const open = rows((await mcp.call('get_support_tickets', { customer_id: 2, open_only: true })).structured.tickets);
+    const open = rows((await mcp.call('get_support_tickets', { customer_id: 252, open_only: true })).structured.tickets);
     assert.ok(open.length >= 1);
   });
 
-  it('3 traveller: roaming is off on a plan that offers it, and switching it on works', async () => {
-    const mobile = (await subscriptionsOf(3)).find((s) => s.category === 'mobile')!;
+  it('253 traveller: roaming is off on a plan that offers it, and switching it on works', async () => {
+    const mobile = (await subscriptionsOf(253)).find((s) => s.category === 'mobile')!;
     const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id })).structured;
     assert.equal(detail.roaming_enabled, false);
     assert.equal(detail.roaming_available, true);
@@ -70,26 +70,26 @@ describe('support scenarios, walked through their tools', () => {
     assert.deepEqual(on.structured.updated_fields, ['roaming_enabled']);
   });
 
-  it('4 locked account: failed sign-ins then a lock; unlocking writes an event and only works once', async () => {
-    const logs = (await mcp.call('get_security_logs', { customer_id: 4 })).structured;
+  it('254 locked account: failed sign-ins then a lock; unlocking writes an event and only works once', async () => {
+    const logs = (await mcp.call('get_security_logs', { customer_id: 254 })).structured;
     assert.equal(logs.account_status, 'locked');
     const events = rows(logs.events);
     const times = events.map((e) => e.occurred_at as string);
     assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
     assert.equal(events[0]!.event_type, 'account_locked');
     assert.ok(events.slice(1, 4).every((e) => e.event_type === 'login_failed'));
-    const unlocked = await mcp.call('unlock_account', { customer_id: 4 });
+    const unlocked = await mcp.call('unlock_account', { customer_id: 254 });
     assert.equal(unlocked.isError, false, unlocked.text);
-    const after = (await mcp.call('get_security_logs', { customer_id: 4 })).structured;
+    const after = (await mcp.call('get_security_logs', { customer_id: 254 })).structured;
     assert.equal(after.account_status, 'active');
     assert.equal(rows(after.events)[0]!.event_type, 'account_unlocked');
     assert.equal(rows(after.events)[0]!.event_id, unlocked.structured.event_id);
-    const again = await mcp.call('unlock_account', { customer_id: 4 });
-    assert.match(again.text, /^BUSINESS_RULE: Account of customer 4 is active, not locked/);
+    const again = await mcp.call('unlock_account', { customer_id: 254 });
+    assert.match(again.text, /^BUSINESS_RULE: Account of customer 254 is active, not locked/);
   });
 
-  it('5 promotions: several active for the level, others not, one announced for later', async () => {
-    const result = (await mcp.call('get_eligible_promotions', { customer_id: 5 })).structured;
+  it('255 promotions: several active for the level, others not, one announced for later', async () => {
+    const result = (await mcp.call('get_eligible_promotions', { customer_id: 255 })).structured;
     const level = result.loyalty_level as string;
     const eligible = rows(result.eligible);
     assert.ok(eligible.length >= 2);
@@ -104,24 +104,24 @@ describe('support scenarios, walked through their tools', () => {
     assert.ok(active.some((p) => !(p.eligible_loyalty_levels as string[]).includes(level) && (p.eligible_loyalty_levels as string[]).length > 0));
   });
 
-  it('6 device return: received back inside the window with the refund pending and due later', async () => {
-    const result = (await mcp.call('get_customer_orders', { customer_id: 6 })).structured;
+  it('256 device return: received back inside the window with the refund pending and due later', async () => {
+    const result = (await mcp.call('get_customer_orders', { customer_id: 256 })).structured;
     const returned = rows(result.orders).find((o) => o.status === 'returned')!;
     assert.equal(returned.refund_status, 'pending');
     assert.ok((returned.return_received_on as string) < '2026-06-15');
     assert.ok((returned.refund_due_by as string) > '2026-06-15');
   });
 
-  it('7 dropped calls: repeated open network tickets and no incident to explain them', async () => {
-    const open = rows((await mcp.call('get_support_tickets', { customer_id: 7, open_only: true })).structured.tickets);
+  it('257 dropped calls: repeated open network tickets and no incident to explain them', async () => {
+    const open = rows((await mcp.call('get_support_tickets', { customer_id: 257, open_only: true })).structured.tickets);
     assert.ok(open.filter((t) => t.category === 'network').length >= 2);
-    const mobile = (await subscriptionsOf(7)).find((s) => s.category === 'mobile')!;
+    const mobile = (await subscriptionsOf(257)).find((s) => s.category === 'mobile')!;
     const detail = (await mcp.call('get_subscription_detail', { subscription_id: mobile.subscription_id })).structured;
     assert.deepEqual(detail.open_incidents, []);
   });
 
-  it('8 overdue and suspended: failed payments, no reactivation until the overdue amount is paid', async () => {
-    const summary = (await mcp.call('get_billing_summary', { customer_id: 8 })).structured;
+  it('258 overdue and suspended: failed payments, no reactivation until the overdue amount is paid', async () => {
+    const summary = (await mcp.call('get_billing_summary', { customer_id: 258 })).structured;
     assert.ok((summary.overdue_amount as number) > 0);
     const overdue = rows(summary.invoices).find((i) => i.status === 'overdue')!;
     const payments = rows((await mcp.call('get_invoice_payments', { invoice_id: overdue.invoice_id })).structured.payments);
@@ -141,8 +141,8 @@ describe('support scenarios, walked through their tools', () => {
     assert.equal((reactivated.structured.subscription as Row).service_status, 'normal');
   });
 
-  it('9 overage charge: one data-overage line on an otherwise normal bill, usage just over the cap', async () => {
-    const newest = await newestInvoice(9);
+  it('259 overage charge: one data-overage line on an otherwise normal bill, usage just over the cap', async () => {
+    const newest = await newestInvoice(259);
     const lines = rows((await mcp.call('get_invoice_payments', { invoice_id: newest.invoice_id })).structured.lines);
     assert.equal(lines.filter((line) => /overage/i.test(String(line.description))).length, 1);
     const usage = await mcp.call('get_data_usage', {

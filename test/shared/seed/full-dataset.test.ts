@@ -12,7 +12,7 @@ import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { OVERAGE_LINE_PREFIX, overageGb } from '../../../shared/seed/invoice-builder.js';
 import { CITIES } from '../../../shared/seed/names.js';
 import { DATA_OVERAGE_EUR_PER_GB, PAYMENT_TERM_DAYS, REFUND_DAYS, RETURN_WINDOW_DAYS } from '../../../shared/seed/policy-terms.js';
-import { FIRST_GENERATED_CUSTOMER_ID } from '../../../shared/seed/seed-ids.js';
+import { SCENARIO_CUSTOMER_IDS } from '../../../shared/seed/seed-ids.js';
 import { DATASET_COLLECTIONS, type SeedDataset } from '../../../shared/storage/seed-dataset.js';
 
 const ANCHOR = '2026-03-15';
@@ -125,8 +125,8 @@ describe('generateDataset, the whole dataset', () => {
     ] as const) {
       assert.deepEqual(ids, ids.map((_, index) => index + 1), `${name} ids are not 1..N`);
     }
-    const scenarioIds = dataset.customers.filter((c) => c.customerId < FIRST_GENERATED_CUSTOMER_ID).map((c) => c.customerId);
-    assert.deepEqual(scenarioIds, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const customerIds = dataset.customers.map((c) => c.customerId);
+    assert.deepEqual(customerIds, Array.from({ length: 259 }, (_, index) => index + 1), '250 generated customers and the scenarios 251–259');
   });
 
   it('only refers to records that exist, owned by the same customer', () => {
@@ -249,7 +249,8 @@ describe('generateDataset, the whole dataset', () => {
   });
 
   it('gives generated customers 2 to 6 sign-in events, mostly successful', () => {
-    const generated = dataset.customers.filter((c) => c.customerId >= FIRST_GENERATED_CUSTOMER_ID);
+    const generated = dataset.customers.filter((c) => c.customerId < SCENARIO_CUSTOMER_IDS.first || c.customerId > SCENARIO_CUSTOMER_IDS.last);
+    assert.equal(generated.length, 250);
     for (const customer of generated) {
       const events = dataset.securityEvents.filter((e) => e.customerId === customer.customerId);
       assert.ok(events.length >= 2 && events.length <= 6, `customer ${customer.customerId} has ${events.length}`);

@@ -1,5 +1,6 @@
 // Tests of the seed generator: deterministic output, dates relative to the anchor only,
-// reserved ids never used, and each customer independent of how many are generated.
+// customer ids (scenarios at 251–259, generated ones around them), and each customer
+// independent of how many are generated.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalJson } from '../../../shared/seed/canonical-json.js';
@@ -7,12 +8,15 @@ import { PRODUCT_CATALOGUE } from '../../../shared/seed/catalogue.js';
 import { daysBetween } from '../../../shared/time/calendar.js';
 import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
-import { RESERVED_CUSTOMER_IDS, subscriptionIdFor } from '../../../shared/seed/seed-ids.js';
+import { generatedCustomerId, SCENARIO_CUSTOMER_IDS, subscriptionIdFor } from '../../../shared/seed/seed-ids.js';
 
 const SCENARIO_IDS = new Set(SCENARIOS.map((scenario) => scenario.customerId));
 const isGenerated = (customerId: number) => !SCENARIO_IDS.has(customerId);
 
 const ANCHOR = '2026-03-15';
+
+/** first, first + 1, …, last. */
+const range = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 
 /** A record with its date fields removed, and those date fields on their own. */
 function splitDates(record: object, dateKeys: readonly string[]) {
@@ -80,20 +84,24 @@ describe('generateDataset', () => {
     }
   });
 
-  for (const customerCount of [0, 1, 250, 1000]) {
-    it(`never gives a generated customer a reserved id for a count of ${customerCount}`, () => {
-      const all = generateDataset({ customerCount, anchorDate: ANCHOR }).customers;
-      const customers = all.filter((c) => isGenerated(c.customerId));
+  it('numbers generated customers 1–250, then from 260 on, skipping the scenario ids', () => {
+    assert.deepEqual(SCENARIO_CUSTOMER_IDS, { first: 251, last: 259 });
+    assert.deepEqual([0, 1, 248, 249, 250, 251, 299].map(generatedCustomerId), [1, 2, 249, 250, 260, 261, 309]);
+  });
 
-      assert.deepEqual(all.filter((c) => !isGenerated(c.customerId)).map((c) => c.customerId), [...SCENARIO_IDS].sort((a, b) => a - b));
-      assert.equal(customers.length, customerCount);
-      assert.equal(new Set(customers.map((c) => c.customerId)).size, customerCount);
-      for (const { customerId } of customers) {
-        assert.ok(
-          customerId < RESERVED_CUSTOMER_IDS.first || customerId > RESERVED_CUSTOMER_IDS.last,
-          `customer ${customerId} is in the reserved range`,
-        );
-      }
+  for (const [customerCount, generatedIds] of [
+    [0, []],
+    [1, [1]],
+    [250, range(1, 250)],
+    [300, [...range(1, 250), ...range(260, 309)]],
+    [1000, [...range(1, 250), ...range(260, 1009)]],
+  ] as const) {
+    it(`gives ${customerCount} generated customers the ids around the scenario customers 251–259`, () => {
+      const ids = generateDataset({ customerCount, anchorDate: ANCHOR }).customers.map((c) => c.customerId);
+
+      assert.deepEqual(ids.filter((id) => SCENARIO_IDS.has(id)), range(251, 259));
+      assert.deepEqual(ids.filter(isGenerated), generatedIds);
+      assert.equal(new Set(ids).size, ids.length, 'customer ids are unique');
     });
   }
 
@@ -124,10 +132,10 @@ describe('generateDataset', () => {
     }
   });
 
-  it('yields only the scenario customers and the full product catalogue for a count of 0', () => {
+  it('yields only the scenario customers 251–259 and the full product catalogue for a count of 0', () => {
     const dataset = generateDataset({ customerCount: 0, anchorDate: ANCHOR });
 
-    assert.deepEqual(dataset.customers.map((c) => c.customerId), [...SCENARIO_IDS].sort((a, b) => a - b));
+    assert.deepEqual(dataset.customers.map((c) => c.customerId), range(251, 259));
     assert.ok(dataset.subscriptions.every((s) => SCENARIO_IDS.has(s.customerId)));
     assert.deepEqual(dataset.products, PRODUCT_CATALOGUE);
   });

@@ -13,6 +13,7 @@ import { generateDataset } from '../../../shared/seed/generate-dataset.js';
 import { OVERAGE_LINE_PREFIX } from '../../../shared/seed/invoice-builder.js';
 import { FAILED_SIGN_INS_BEFORE_LOCK, RETURN_WINDOW_DAYS } from '../../../shared/seed/policy-terms.js';
 import { SCENARIO_QUESTIONS, SCENARIOS } from '../../../shared/seed/scenarios/scenario-list.js';
+import { SCENARIO_CUSTOMER_IDS } from '../../../shared/seed/seed-ids.js';
 import type { SeedDataset } from '../../../shared/storage/seed-dataset.js';
 
 const ANCHOR = '2026-03-15';
@@ -56,9 +57,12 @@ const isOpen = (t: { status: (typeof OPEN_TICKET_STATUSES)[number] | 'resolved' 
 
 type Check = (dataset: SeedDataset) => void;
 
+/** The good answer of the scenario with this slug (it quotes record numbers the checks verify). */
+const answerOf = (slug: string) => SCENARIOS.find((s) => s.slug === slug)?.goodAnswer ?? '';
+
 const CHECKS: Record<string, Check> = {
   'bill-shock': (dataset) => {
-    const v = view(dataset, 1);
+    const v = view(dataset, 251);
     const [subscription] = v.subscriptions;
     assert.ok(subscription && subscription.dataCapGb !== null && subscription.dataCapGb <= 5, 'a mobile plan with a small cap');
     assert.equal(v.product(subscription.productId).category, 'mobile');
@@ -70,9 +74,10 @@ const CHECKS: Record<string, Check> = {
     assert.ok(overageLines(newest.lines).length >= 1);
     for (const invoice of earlier) assert.equal(overageLines(invoice.lines).length, 0);
     assert.ok(usedGb(v.usage, newest.periodStart, newest.periodEnd) > 3 * subscription.dataCapGb, 'usage far over the cap');
+    assert.ok(answerOf('bill-shock').includes(`newest invoice (${newest.invoiceId}, EUR ${newest.amount.toFixed(2)})`));
   },
   'slow-internet-incident': (dataset) => {
-    const v = view(dataset, 2);
+    const v = view(dataset, 252);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     assert.match(v.product(subscription.productId).name, /^Fibre/);
@@ -84,7 +89,7 @@ const CHECKS: Record<string, Check> = {
     assert.match(`${open[0]?.subject} ${open[0]?.description}`, /slow|Mbit/i);
   },
   'roaming-off-traveller': (dataset) => {
-    const v = view(dataset, 3);
+    const v = view(dataset, 253);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     const product = v.product(subscription.productId);
@@ -94,7 +99,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(v.usage.length > 0 && v.usage.every((u) => u.roamingDataGb === 0));
   },
   'locked-account': (dataset) => {
-    const v = view(dataset, 4);
+    const v = view(dataset, 254);
     assert.equal(v.customer.accountStatus, 'locked');
     const last = v.events.at(-1);
     assert.equal(last?.eventType, 'account_locked');
@@ -107,7 +112,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(earlierIps.length > 0 && !earlierIps.includes(first.ipAddress), 'the failing address is unfamiliar');
   },
   'loyalty-promotions': (dataset) => {
-    const v = view(dataset, 5);
+    const v = view(dataset, 255);
     const level = v.customer.loyaltyLevel;
     assert.ok(level === 'Gold' || level === 'Platinum');
     const active = dataset.promotions.filter((p) => isActiveOn(p, ANCHOR));
@@ -116,7 +121,7 @@ const CHECKS: Record<string, Check> = {
     assert.ok(dataset.promotions.some((p) => p.startDate > ANCHOR && p.eligibleLoyaltyLevels.includes(level)), 'an announced one for this level');
   },
   'device-return-refund': (dataset) => {
-    const v = view(dataset, 6);
+    const v = view(dataset, 256);
     const returned = v.orders.filter((o) => o.status === 'returned');
     assert.equal(returned.length, 1);
     const [order] = returned;
@@ -125,9 +130,10 @@ const CHECKS: Record<string, Check> = {
     assert.ok(order.returnReceivedOn < ANCHOR && daysBetween(order.returnReceivedOn, ANCHOR) <= 7, 'received a few days ago');
     assert.ok(daysBetween(order.deliveredOn, order.returnReceivedOn) <= RETURN_WINDOW_DAYS, 'inside the return window');
     assert.ok(order.refundDueBy > ANCHOR, 'refund not yet due');
+    assert.ok(answerOf('device-return-refund').includes(`(order ${order.orderId}, EUR ${order.amount.toFixed(2)})`));
   },
   'dropped-calls': (dataset) => {
-    const v = view(dataset, 7);
+    const v = view(dataset, 257);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     assert.equal(v.product(subscription.productId).category, 'mobile');
@@ -139,9 +145,10 @@ const CHECKS: Record<string, Check> = {
       assert.ok(daysBetween(ticket.openedAt.slice(0, 10), ANCHOR) <= 30);
     }
     assert.ok(!dataset.incidents.some((i) => i.area === v.customer.city && i.category === 'mobile' && i.status !== 'resolved'));
+    assert.ok(answerOf('dropped-calls').includes(`(${open.map((t) => t.ticketId).join(', ')})`));
   },
   'overdue-suspended': (dataset) => {
-    const v = view(dataset, 8);
+    const v = view(dataset, 258);
     const [subscription] = v.subscriptions;
     assert.equal(subscription?.status, 'suspended');
     assert.equal(subscription?.serviceStatus, 'suspended');
@@ -154,10 +161,11 @@ const CHECKS: Record<string, Check> = {
     const payments = v.payments.filter((p) => p.invoiceId === unpaid[0]?.invoiceId);
     assert.equal(payments.length, 2);
     assert.ok(payments.every((p) => p.status === 'failed' && p.failureReason));
+    assert.ok(answerOf('overdue-suspended').includes(`invoice ${unpaid[0]?.invoiceId} of EUR ${unpaid[0]?.amount.toFixed(2)}`));
     assert.ok(v.invoices.every((i) => i.dueDate <= addDays(ANCHOR, -30)), 'no invoice issued while suspended');
   },
   'data-overage-charge': (dataset) => {
-    const v = view(dataset, 9);
+    const v = view(dataset, 259);
     const [subscription] = v.subscriptions;
     assert.ok(subscription);
     const charged = v.invoices.filter((i) => overageLines(i.lines).length > 0);
@@ -169,12 +177,31 @@ const CHECKS: Record<string, Check> = {
     assert.ok(usedGb(v.usage, invoice.periodStart, invoice.periodEnd) > (subscription.dataCapGb ?? Infinity));
     const fee = v.product(subscription.productId).monthlyFee;
     for (const other of v.invoices.filter((i) => i !== invoice)) assert.equal(other.amount, fee);
+    assert.equal(invoice, v.invoices.at(-1), 'the charged invoice is the newest');
+    assert.ok(answerOf('data-overage-charge').includes(`newest invoice (${invoice.invoiceId}, EUR ${invoice.amount.toFixed(2)})`));
   },
 };
 
 describe('support scenarios', () => {
-  it('are customers 1 to 9 in order, with unique slugs and known tools', () => {
-    assert.deepEqual(SCENARIOS.map((s) => s.customerId), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  it('are customers 251 to 259 in the workshop\'s order, with unique slugs and known tools', () => {
+    assert.deepEqual(
+      SCENARIOS.map((s) => [s.customerId, s.slug]),
+      [
+        [251, 'bill-shock'],
+        [252, 'slow-internet-incident'],
+        [253, 'roaming-off-traveller'],
+        [254, 'locked-account'],
+        [255, 'loyalty-promotions'],
+        [256, 'device-return-refund'],
+        [257, 'dropped-calls'],
+        [258, 'overdue-suspended'],
+        [259, 'data-overage-charge'],
+      ],
+    );
+    assert.deepEqual(
+      SCENARIOS.map((s) => s.customerId),
+      Array.from({ length: SCENARIO_CUSTOMER_IDS.last - SCENARIO_CUSTOMER_IDS.first + 1 }, (_, i) => SCENARIO_CUSTOMER_IDS.first + i),
+    );
     assert.equal(new Set(SCENARIOS.map((s) => s.slug)).size, SCENARIOS.length);
     for (const scenario of SCENARIOS) {
       assert.match(scenario.slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -207,6 +234,22 @@ describe('support scenarios', () => {
     assert.equal(own(generateDataset({ customerCount: 0, anchorDate: ANCHOR })), own(generateDataset({ customerCount: 250, anchorDate: ANCHOR })));
   });
 
+  it('quote only their own customer id and record numbers', () => {
+    const dataset = generateDataset({ customerCount: 250, anchorDate: ANCHOR });
+    let quoted = 0;
+    for (const scenario of SCENARIOS) {
+      assert.match(scenario.situation, new RegExp(`\\(customer ${scenario.customerId}\\)`), scenario.slug);
+      const v = view(dataset, scenario.customerId);
+      const own = new Set([...v.invoices.map((i) => i.invoiceId), ...v.orders.map((o) => o.orderId), ...v.tickets.map((t) => t.ticketId)]);
+      // Record numbers have five or more digits (customer id × 100 + n and up); amounts, GB and days fewer.
+      for (const number of `${scenario.situation} ${scenario.goodAnswer}`.match(/(?<![\d.])\d{5,}(?![\d.])/g) ?? []) {
+        assert.ok(own.has(Number(number)), `${scenario.slug} quotes ${number}, which is not one of its records`);
+        quoted += 1;
+      }
+    }
+    assert.equal(quoted, 7, 'the invoices, order and tickets the answers quote');
+  });
+
   it('ask knowledge-base questions whose expected policy exists', () => {
     const { knowledge } = generateDataset({ customerCount: 0, anchorDate: ANCHOR });
     const slugs = new Set(knowledge.map((k) => k.slug));
@@ -225,6 +268,8 @@ describe('support scenarios', () => {
     for (const scenario of SCENARIOS) {
       const row = section.split('\n').find((line) => line.startsWith(`| ${scenario.customerId} |`));
       assert.ok(row, `no README row for scenario ${scenario.customerId}`);
+      assert.ok(row.includes(scenario.situation), `README row ${scenario.customerId} lacks the situation`);
+      assert.ok(row.includes(scenario.goodAnswer), `README row ${scenario.customerId} lacks the good answer`);
       for (const tool of scenario.tools) assert.ok(row.includes(`\`${tool}\``), `README row ${scenario.customerId} lacks ${tool}`);
     }
     assert.match(section, /open_incidents/);

@@ -27,11 +27,11 @@ const CASES: Record<string, SummaryCase> = {
     facts: (out) => [...rows(out.customers).flatMap((c) => [`#${str(c.customer_id)}`, str(c.email), str(c.last_name)]), 'next_cursor'],
   },
   get_customer_detail: {
-    args: () => ({ customer_id: 1 }),
+    args: () => ({ customer_id: 251 }),
     facts: (out) => [`#${str(out.customer_id)}`, str(out.first_name), str(out.email), str(out.phone), str(out.account_status), ...rows(out.subscriptions).flatMap((s) => [`#${str(s.subscription_id)}`, str(s.product_name)])],
   },
   get_subscription_detail: {
-    args: (data) => ({ subscription_id: data.subscriptions.find((s) => s.customerId === 2)!.subscriptionId }),
+    args: (data) => ({ subscription_id: data.subscriptions.find((s) => s.customerId === 252)!.subscriptionId }),
     facts: (out) => [`#${str(out.subscription_id)}`, `#${str(out.customer_id)}`, str(out.product_name), str(out.status), ...rows(out.open_incidents).map((i) => `#${str(i.incident_id)}`)],
   },
   get_products: {
@@ -51,7 +51,7 @@ const CASES: Record<string, SummaryCase> = {
     facts: (out) => [str((out.payment as Row).payment_id), '1.25', `#${str(out.invoice_id)}`, money(out.outstanding), str(out.invoice_status)],
   },
   get_billing_summary: {
-    args: () => ({ customer_id: 8 }),
+    args: () => ({ customer_id: 258 }),
     facts: (out) => [`#${str(out.customer_id)}`, money(out.total_owed), money(out.overdue_amount), ...rows(out.invoices).flatMap((i) => [`#${str(i.invoice_id)}`, str(i.status)])],
   },
   get_data_usage: {
@@ -73,21 +73,21 @@ const CASES: Record<string, SummaryCase> = {
     facts: (out) => rows(out.promotions).flatMap((p) => [`#${str(p.promotion_id)}`, str(p.name)]),
   },
   get_eligible_promotions: {
-    args: () => ({ customer_id: 5 }),
+    args: () => ({ customer_id: 255 }),
     facts: (out) => [`#${str(out.customer_id)}`, str(out.loyalty_level), ...rows(out.eligible).map((p) => str(p.name))],
   },
   get_customer_orders: {
-    args: () => ({ customer_id: 6 }),
+    args: () => ({ customer_id: 256 }),
     facts: (out) => rows(out.orders).flatMap((o) => [`#${str(o.order_id)}`, str(o.item_name), str(o.status)]),
   },
   get_support_tickets: {
-    args: () => ({ customer_id: 7 }),
+    args: () => ({ customer_id: 257 }),
     facts: (out) => rows(out.tickets).flatMap((t) => [`#${str(t.ticket_id)}`, str(t.subject)]),
   },
   create_support_ticket: {
     args: (data) => {
-      const sub = data.subscriptions.find((s) => s.customerId === 7)!;
-      return { customer_id: 7, subscription_id: sub.subscriptionId, category: 'network', priority: 'high', subject: 'Calls drop at home', description: 'Since Monday' };
+      const sub = data.subscriptions.find((s) => s.customerId === 257)!;
+      return { customer_id: 257, subscription_id: sub.subscriptionId, category: 'network', priority: 'high', subject: 'Calls drop at home', description: 'Since Monday' };
     },
     facts: (out) => [`#${str((out.ticket as Row).ticket_id)}`, 'Calls drop at home', 'network', 'high'],
   },
@@ -96,11 +96,11 @@ const CASES: Record<string, SummaryCase> = {
     facts: (out) => rows(out.results).flatMap((r) => [str(r.slug), str(r.title)]),
   },
   get_security_logs: {
-    args: () => ({ customer_id: 4 }),
+    args: () => ({ customer_id: 254 }),
     facts: (out) => [`#${str(out.customer_id)}`, str(out.account_status), ...rows(out.events).map((e) => str(e.event_type))],
   },
   unlock_account: {
-    args: () => ({ customer_id: 4 }),
+    args: () => ({ customer_id: 254 }),
     facts: (out) => [`#${str(out.customer_id)}`, str(out.event_id), 'unlocked'],
   },
 };

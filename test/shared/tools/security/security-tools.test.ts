@@ -11,7 +11,7 @@ describe('security tools', () => {
   after(async () => mcp?.close());
 
   it('lists a customer\'s security events newest first', async () => {
-    const result = await mcp.call('get_security_logs', { customer_id: 101 });
+    const result = await mcp.call('get_security_logs', { customer_id: 1 });
     assert.equal(result.isError, false, result.text);
     const times = (result.structured.events as Array<{ occurred_at: string }>).map((e) => e.occurred_at);
     assert.ok(times.length >= 1);
@@ -19,10 +19,10 @@ describe('security tools', () => {
   });
 
   it('refuses to unlock an account that is not locked, and writes nothing', async () => {
-    const before = await mcp.ctx.store.securityLogs.listByCustomer(101, 100);
-    const result = await mcp.call('unlock_account', { customer_id: 101 });
-    assert.match(result.text, /^BUSINESS_RULE: Account of customer 101 is active, not locked/);
-    assert.deepEqual(await mcp.ctx.store.securityLogs.listByCustomer(101, 100), before);
+    const before = await mcp.ctx.store.securityLogs.listByCustomer(1, 100);
+    const result = await mcp.call('unlock_account', { customer_id: 1 });
+    assert.match(result.text, /^BUSINESS_RULE: Account of customer 1 is active, not locked/);
+    assert.deepEqual(await mcp.ctx.store.securityLogs.listByCustomer(1, 100), before);
     assert.match((await mcp.call('unlock_account', { customer_id: 999_999 })).text, /^NOT_FOUND: Customer 999999 was not found/);
   });
 
