@@ -33,9 +33,14 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       `AUTH_MODE: "${mode}" is for development and is refused in Azure; use entra, or set ALLOW_INSECURE_AUTH_IN_AZURE=true for a throwaway deployment`,
     );
   }
-  const roleNames = [s.WRITE_ROLE ?? ROLES.write, s.SECURITY_ROLE ?? ROLES.security, s.ADMIN_ROLE ?? ROLES.admin];
-  if (new Set(roleNames).size !== roleNames.length) {
-    problems.push('WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected three different role names');
+  const roles = {
+    read: s.READ_ROLE ?? ROLES.read,
+    write: s.WRITE_ROLE ?? ROLES.write,
+    security: s.SECURITY_ROLE ?? ROLES.security,
+    admin: s.ADMIN_ROLE ?? ROLES.admin,
+  };
+  if (new Set(Object.values(roles)).size !== Object.keys(roles).length) {
+    problems.push('READ_ROLE/WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected four different role names');
   }
   const publicBaseUrl =
     s.PUBLIC_BASE_URL ??
@@ -47,11 +52,6 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
 
   const allowedTenants = s.ALLOWED_TENANTS ?? [LOCAL_TENANT_ID];
   const authorityHost = s.ENTRA_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST;
-  const roles = {
-    write: s.WRITE_ROLE ?? ROLES.write,
-    security: s.SECURITY_ROLE ?? ROLES.security,
-    admin: s.ADMIN_ROLE ?? ROLES.admin,
-  };
   return {
     auth: {
       mode,
@@ -67,7 +67,7 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       localIssuerKeyFile: path.resolve(dataDir, s.LOCAL_ISSUER_KEY_FILE ?? 'local-issuer-key.json'),
       publicBaseUrl,
       roles,
-      devIdentityRoles: s.DEV_IDENTITY_ROLES ?? [roles.write, roles.security, roles.admin],
+      devIdentityRoles: s.DEV_IDENTITY_ROLES ?? [roles.read, roles.write, roles.security, roles.admin],
       allowInsecureInAzure: s.ALLOW_INSECURE_AUTH_IN_AZURE,
     },
   };

@@ -81,8 +81,8 @@ export interface AuthConfig {
   readonly localIssuerKeyFile: string;
   /** Public origin of the app (`scheme://host[:port]`), the base of the MCP resource URL. */
   readonly publicBaseUrl: string;
-  /** The app role names that map to the roles tools declare. */
-  readonly roles: { readonly write: string; readonly security: string; readonly admin: string };
+  /** The app role names that map to the roles tools declare (ROLES in identity/principal.ts). */
+  readonly roles: { readonly read: string; readonly write: string; readonly security: string; readonly admin: string };
   /** Roles of the fixed development identity (`disabled` mode). */
   readonly devIdentityRoles: readonly string[];
   /** True when a development mode was explicitly allowed in Azure. */

@@ -66,6 +66,7 @@ export const settingsSchema = z.object({
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
   LOCAL_ISSUER_KEY_FILE: optionalString,
   PUBLIC_BASE_URL: urlSetting({ allowHttp: 'any', originOnly: true }),
+  READ_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   WRITE_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   SECURITY_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),

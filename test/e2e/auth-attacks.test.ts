@@ -106,15 +106,19 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       const res = await call(await issuer.signV2({ roles }), { jsonrpc: '2.0', id: 7, method: 'tools/list' });
       return ((res.messages[0] as Rpc).result?.tools as Array<{ name: string }>).map((t) => t.name);
     };
-    const reader = await list([]);
+    const reader = await list(['support.read']);
     assert.equal(reader.length, 14);
     assert.ok(!reader.includes('pay_invoice') && !reader.includes('unlock_account'));
+    const roleless = await list([]);
+    assert.ok(roleless.every((n) => reader.includes(n)), 'a token without roles sees no more than a reader');
+    const admin = await list(['admin']);
+    assert.ok(!admin.includes('pay_invoice') && !admin.includes('unlock_account'), 'admin implies no tool role');
     const support = await list(['support.write']);
     assert.ok(['pay_invoice', 'update_subscription', 'create_support_ticket'].every((n) => support.includes(n)) && !support.includes('unlock_account'));
     const security = await list(['security']);
     assert.ok(security.includes('unlock_account') && !security.includes('pay_invoice'));
 
-    const readerToken = await issuer.signV2({ roles: [], oid: 'reader-oid' });
+    const readerToken = await issuer.signV2({ roles: ['support.read'], oid: 'reader-oid' });
     const refused = await call(readerToken, toolCall(8, 'pay_invoice', { invoice_id: invoiceId, amount: 2 }));
     const unknown = await call(readerToken, toolCall(8, 'no_such_tool', { invoice_id: invoiceId, amount: 2 }));
     assert.equal(refused.status, unknown.status);

@@ -115,10 +115,11 @@ describe('createAccessTokenVerifier', () => {
     });
 
     it('maps app role names to tool roles when roleNames is given', async () => {
-      const verify = verifierFor(issuer.jwksUri, { roleNames: { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' } });
-      const result = await expectAccepted(await issuer.signV2({ roles: ['Contoso.Write', 'support.write', 'Contoso.Admin'] }), verify);
+      const roleNames = { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' };
+      const verify = verifierFor(issuer.jwksUri, { roleNames });
+      const result = await expectAccepted(await issuer.signV2({ roles: ['Contoso.Read', 'Contoso.Write', 'support.write', 'Contoso.Admin'] }), verify);
 
-      assert.deepEqual(result.principal.roles, ['support.write', 'admin']);
+      assert.deepEqual(result.principal.roles, ['support.read', 'support.write', 'admin']);
     });
 
     it('a delegated token whose scp lists the required scope among others', async () => {

@@ -33,8 +33,8 @@ describe('auth settings', () => {
       clockToleranceSeconds: 60,
       localIssuerKeyFile: path.resolve('.data', 'local-issuer-key.json'),
       publicBaseUrl: 'http://localhost:7071',
-      roles: { write: 'support.write', security: 'security', admin: 'admin' },
-      devIdentityRoles: ['support.write', 'security', 'admin'],
+      roles: { read: 'support.read', write: 'support.write', security: 'security', admin: 'admin' },
+      devIdentityRoles: ['support.read', 'support.write', 'security', 'admin'],
       allowInsecureInAzure: false,
     });
   });
@@ -99,6 +99,7 @@ describe('auth settings', () => {
         DATA_DIR: '/srv/contoso',
         LOCAL_ISSUER_KEY_FILE: 'keys/issuer.json',
         PUBLIC_BASE_URL: 'https://MCP.Contoso.com/',
+        READ_ROLE: 'Contoso.Read',
         WRITE_ROLE: 'Contoso.Write',
         SECURITY_ROLE: 'Contoso.Security',
         ADMIN_ROLE: 'Contoso.Admin',
@@ -119,7 +120,7 @@ describe('auth settings', () => {
     assert.equal(auth.clockToleranceSeconds, 300);
     assert.equal(auth.localIssuerKeyFile, path.resolve('/srv/contoso', 'keys', 'issuer.json'));
     assert.equal(auth.publicBaseUrl, 'https://mcp.contoso.com');
-    assert.deepEqual(auth.roles, { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' });
+    assert.deepEqual(auth.roles, { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' });
     assert.deepEqual(auth.devIdentityRoles, ['Contoso.Write']);
   });
 
@@ -145,6 +146,7 @@ describe('auth settings', () => {
       JWKS_COOLDOWN_MS: '-1',
       CLOCK_TOLERANCE_SECONDS: '301',
       PUBLIC_BASE_URL: 'https://app.example.com/api',
+      READ_ROLE: 'read,all',
       WRITE_ROLE: 'support write',
       DEV_IDENTITY_ROLES: 'admin,,bad role',
       ALLOW_INSECURE_AUTH_IN_AZURE: 'maybe',
@@ -164,6 +166,7 @@ describe('auth settings', () => {
         'JWKS_COOLDOWN_MS',
         'CLOCK_TOLERANCE_SECONDS',
         'PUBLIC_BASE_URL',
+        'READ_ROLE',
         'WRITE_ROLE',
         'DEV_IDENTITY_ROLES',
         'ALLOW_INSECURE_AUTH_IN_AZURE',
@@ -175,7 +178,15 @@ describe('auth settings', () => {
   });
 
   it('refuse two roles sharing one app role name', () => {
-    assert.deepEqual(problemsOf({ WRITE_ROLE: 'admin' }), ['WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected three different role names']);
+    const expected = ['READ_ROLE/WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected four different role names'];
+    assert.deepEqual(problemsOf({ WRITE_ROLE: 'admin' }), expected);
+    assert.deepEqual(problemsOf({ READ_ROLE: 'support.write' }), expected);
+    assert.deepEqual(problemsOf({ READ_ROLE: 'Contoso.Support', SECURITY_ROLE: 'Contoso.Support' }), expected);
+  });
+
+  it('default the development identity to every role, read included, under their configured names', () => {
+    const { auth } = loadConfig({ READ_ROLE: 'Contoso.Read', ADMIN_ROLE: 'Contoso.Admin' }, NOW);
+    assert.deepEqual(auth.devIdentityRoles, ['Contoso.Read', 'support.write', 'security', 'Contoso.Admin']);
   });
 
   it('are deeply frozen', () => {
