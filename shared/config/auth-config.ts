@@ -1,5 +1,6 @@
 // The `auth` section of Config: mode, audiences, tenants, keys and roles, with the defaults that
-// depend on where the app runs and the start-up rules that keep development modes out of Azure.
+// depend on where the app runs and the start-up rules that keep development modes out of Azure
+// and out of production-like starts elsewhere (NODE_ENV=production).
 import path from 'node:path';
 import { LOCAL_TENANT_ID, ROLES } from '../identity/principal.js';
 import type { AuthConfig } from './config.js';
@@ -21,6 +22,12 @@ export interface AuthConfigInput {
 export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInput): { auth: AuthConfig } | { problems: string[] } {
   const mode = s.AUTH_MODE ?? (inAzure ? 'entra' : 'local');
   const problems: string[] = [];
+  if (!inAzure && s.AUTH_MODE === undefined && s.NODE_ENV === 'production') {
+    // A container outside Functions: the local default would accept development tokens.
+    problems.push(
+      'AUTH_MODE: required when NODE_ENV=production outside Azure (the default, local, accepts development tokens from a key on this machine); set AUTH_MODE=entra, or AUTH_MODE=local explicitly for a demo',
+    );
+  }
   if (mode === 'entra') {
     if (!s.AUTH_AUDIENCE) {
       problems.push('AUTH_AUDIENCE: required when AUTH_MODE is entra (the app ID URI and/or client id of the app registration)');
@@ -47,6 +54,8 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
     (inAzure ? (s.WEBSITE_HOSTNAME ? `https://${s.WEBSITE_HOSTNAME.toLowerCase()}` : undefined) : `http://localhost:${s.PORT}`);
   if (publicBaseUrl === undefined) {
     problems.push('PUBLIC_BASE_URL: required in Azure when WEBSITE_HOSTNAME is not set');
+  } else if (inAzure && !publicBaseUrl.startsWith('https://')) {
+    problems.push(`PUBLIC_BASE_URL: must be an https URL in Azure (got "${publicBaseUrl}")`);
   }
   if (problems.length > 0 || publicBaseUrl === undefined) return { problems };
 

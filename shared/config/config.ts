@@ -44,8 +44,8 @@ export interface McpConfig {
   readonly toolTimeoutMs: number;
   /**
    * HMAC key that seals multi-round-trip `requestState`; every instance must share it. Locally a
-   * public development key by default; in Azure unset until MCP_REQUEST_STATE_KEY is given, and
-   * then every echoed requestState is refused.
+   * public development key by default; in Azure (or with NODE_ENV=production) unset until
+   * MCP_REQUEST_STATE_KEY is given, and then every echoed requestState is refused.
    */
   readonly requestStateKey: string | undefined;
   /** Development only: the local host serves the MCP conformance suite's test fixtures. */

@@ -34,6 +34,9 @@ export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
   WEBSITE_HOSTNAME: optionalString,
+  // Set by container images and process managers; only `production` matters (a production-like
+  // start outside Azure, held to the same rules where the defaults would be unsafe).
+  NODE_ENV: optionalString.transform((value) => value?.toLowerCase()),
 
   PORT: integerSetting(7071, 0, 65_535),
   LOCAL_FUNCTION_KEY: optionalString,

@@ -79,6 +79,29 @@ describe('auth settings', () => {
     for (const mode of ['local', 'passthrough', 'disabled']) assert.equal(loadConfig({ AUTH_MODE: mode }, NOW).auth.mode, mode);
   });
 
+  it('refuse to default to local mode when NODE_ENV=production outside Azure (a container outside Functions)', () => {
+    for (const nodeEnv of ['production', ' Production ']) {
+      const problems = problemsOf({ NODE_ENV: nodeEnv });
+      assert.equal(problems.length, 1);
+      assert.match(problems[0] ?? '', /^AUTH_MODE: required when NODE_ENV=production outside Azure .* set AUTH_MODE=entra, or AUTH_MODE=local explicitly for a demo$/);
+    }
+  });
+
+  it('accept NODE_ENV=production with an explicit AUTH_MODE, in Azure, or with another NODE_ENV', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'entra', ...ENTRA }, NOW).auth.mode, 'entra');
+    assert.equal(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'local' }, NOW).auth.mode, 'local', 'a demo says so explicitly');
+    assert.equal(loadConfig({ ...AZURE, ...ENTRA, NODE_ENV: 'production' }, NOW).auth.mode, 'entra');
+    for (const nodeEnv of ['development', 'test', '']) assert.equal(loadConfig({ NODE_ENV: nodeEnv }, NOW).auth.mode, 'local');
+  });
+
+  it('require https for PUBLIC_BASE_URL in Azure, and allow http elsewhere', () => {
+    assert.deepEqual(problemsOf({ ...AZURE, ...ENTRA, PUBLIC_BASE_URL: 'http://mcp.contoso.com' }), [
+      'PUBLIC_BASE_URL: must be an https URL in Azure (got "http://mcp.contoso.com")',
+    ]);
+    assert.equal(loadConfig({ ...AZURE, ...ENTRA, PUBLIC_BASE_URL: 'https://mcp.contoso.com' }, NOW).auth.publicBaseUrl, 'https://mcp.contoso.com');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'http://devbox.example:7071' }, NOW).auth.publicBaseUrl, 'http://devbox.example:7071');
+  });
+
   it('require PUBLIC_BASE_URL in Azure when the platform gives no host name', () => {
     const problems = problemsOf({ WEBSITE_INSTANCE_ID: 'a1b2c3', ALLOWED_HOSTS: 'mcp.contoso.com', ALLOWED_ORIGINS: 'https://mcp.contoso.com', ...ENTRA });
     assert.deepEqual(problems, ['PUBLIC_BASE_URL: required in Azure when WEBSITE_HOSTNAME is not set']);
