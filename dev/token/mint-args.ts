@@ -1,9 +1,10 @@
 // Command-line arguments of `npm run token`, parsed and checked without side effects so that a
 // mistake gets a clear message (and exit code 2) before any key is touched.
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../shared/config/settings-schema.js';
 
-/** Longest lifetime a development token may have. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+/** Longest lifetime a development token may have: what the server accepts by default (24h). */
+export const MAX_TOKEN_LIFETIME_SECONDS = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
 export const USAGE = `Usage: npm run token -- [options]
 

@@ -50,6 +50,9 @@ function warnings(args: MintArgs, auth: AuthConfig): string[] {
   }
   if (!auth.allowedTenants.includes(args.tenant)) out.push(`  warning: tenant ${args.tenant} is not in ALLOWED_TENANTS (the server will answer 403)`);
   if (!auth.audiences.includes(args.audience)) out.push(`  warning: audience ${args.audience} is not in AUTH_AUDIENCE (the server will answer 401)`);
+  if (args.expiresInSeconds > auth.maxTokenLifetimeSeconds) {
+    out.push(`  warning: lifetime over MAX_TOKEN_LIFETIME_SECONDS (${auth.maxTokenLifetimeSeconds} s; the server will answer 401)`);
+  }
   if (!args.scope.split(' ').includes(auth.requiredScope)) {
     out.push(`  warning: scope lacks ${auth.requiredScope} (the server will answer 403 insufficient_scope)`);
   }

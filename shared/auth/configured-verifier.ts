@@ -28,6 +28,7 @@ export async function createConfiguredVerifier(auth: AuthConfig, deps: Configure
     allowedTenants: auth.allowedTenants,
     requiredScope: auth.requiredScope,
     clockToleranceSeconds: auth.clockToleranceSeconds,
+    maxLifetimeSeconds: auth.maxTokenLifetimeSeconds,
     now: deps.now,
     roleNames: auth.roles,
   };

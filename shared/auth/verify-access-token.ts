@@ -19,6 +19,8 @@ export type InvalidTokenReason =
   | 'bad_signature'
   | 'expired'
   | 'not_yet_valid'
+  | 'issued_in_future'
+  | 'lifetime_too_long'
   | 'aud_mismatch'
   | 'iss_mismatch'
   | 'missing_tid'
@@ -54,6 +56,8 @@ export interface AccessTokenVerifierOptions {
   /** Needed in `scp` (delegated tokens) or, for app-only tokens, in `roles`. */
   requiredScope: string;
   clockToleranceSeconds: number;
+  /** Longest lifetime accepted: `exp - iat`, or `exp - now` (less the tolerance) without `iat`. */
+  maxLifetimeSeconds: number;
   now: () => Date;
   /** Issuers acceptable for a token whose `tid` is `tid` (see entra-issuers.ts). */
   issuersFor: (tid: string) => readonly string[];
@@ -66,6 +70,9 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   if (options.audiences.length === 0) throw new TypeError('audiences must not be empty');
   if (options.allowedTenants.length === 0) throw new TypeError('allowedTenants must not be empty');
   if (!options.requiredScope) throw new TypeError('requiredScope must not be empty');
+  if (!Number.isSafeInteger(options.maxLifetimeSeconds) || options.maxLifetimeSeconds <= 0) {
+    throw new TypeError('maxLifetimeSeconds must be a positive whole number');
+  }
   const audiences = [...options.audiences];
   const allowedTenants = new Set(options.allowedTenants.map((tid) => tid.toLowerCase()));
 
@@ -75,6 +82,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     const unverifiedTid = readUnverifiedTid(token);
     if (unverifiedTid === MALFORMED) return invalid('malformed');
 
+    const now = options.now();
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.getKey, {
@@ -83,11 +91,13 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         issuer: unverifiedTid === undefined ? undefined : [...options.issuersFor(unverifiedTid)],
         requiredClaims: ['tid', 'sub', 'exp'],
         clockTolerance: options.clockToleranceSeconds,
-        currentDate: options.now(),
+        currentDate: now,
       }));
     } catch (error) {
       return failureFor(error);
     }
+    const lifetime = lifetimeProblem(payload, Math.floor(now.getTime() / 1000), options);
+    if (lifetime !== undefined) return invalid(lifetime);
 
     const { tid, sub } = payload;
     if (typeof tid !== 'string' || tid === '') return invalid('missing_tid');
@@ -121,6 +131,19 @@ function readUnverifiedTid(token: string): string | undefined | typeof MALFORMED
   } catch {
     return MALFORMED;
   }
+}
+
+/**
+ * What jose leaves unchecked about time: an `iat` later than now (beyond the tolerance), and a
+ * lifetime over the maximum, measured from `iat`, or from now (less the tolerance) without one.
+ * jose has already checked that `exp` is present and `iat`, if present, is a number.
+ */
+function lifetimeProblem(payload: JWTPayload, nowSeconds: number, options: AccessTokenVerifierOptions): InvalidTokenReason | undefined {
+  const { iat, exp } = payload;
+  if (typeof exp !== 'number') return 'malformed';
+  if (iat !== undefined && iat > nowSeconds + options.clockToleranceSeconds) return 'issued_in_future';
+  const lifetime = iat !== undefined ? exp - iat : exp - nowSeconds - options.clockToleranceSeconds;
+  return lifetime > options.maxLifetimeSeconds ? 'lifetime_too_long' : undefined;
 }
 
 /** Delegated tokens carry `scp` (space-separated); app-only tokens carry the scope as an app role. */

@@ -73,6 +73,7 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       jwksCacheMaxAgeMs: s.JWKS_CACHE_MAX_AGE_MS,
       jwksCooldownMs: s.JWKS_COOLDOWN_MS,
       clockToleranceSeconds: s.CLOCK_TOLERANCE_SECONDS,
+      maxTokenLifetimeSeconds: s.MAX_TOKEN_LIFETIME_SECONDS,
       localIssuerKeyFile: path.resolve(dataDir, s.LOCAL_ISSUER_KEY_FILE ?? 'local-issuer-key.json'),
       publicBaseUrl,
       roles,

@@ -77,6 +77,8 @@ export interface AuthConfig {
   /** Minimum time between two JWKS fetches caused by an unknown `kid` (0 = no limit). */
   readonly jwksCooldownMs: number;
   readonly clockToleranceSeconds: number;
+  /** Longest lifetime (`exp - iat`) a token may have; longer ones are refused. */
+  readonly maxTokenLifetimeSeconds: number;
   /** Private key of the local development issuer (created on first use). */
   readonly localIssuerKeyFile: string;
   /** Public origin of the app (`scheme://host[:port]`), the base of the MCP resource URL. */

@@ -30,6 +30,12 @@ export const MAX_TOOL_TIMEOUT_MS = 300_000;
 /** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
 export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
+/**
+ * Longest token lifetime (`exp - iat`) accepted unless MAX_TOKEN_LIFETIME_SECONDS says otherwise:
+ * a day. Entra issues 60–90 minutes; `npm run token` mints at most this much.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
@@ -67,6 +73,7 @@ export const settingsSchema = z.object({
   JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
   JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
+  MAX_TOKEN_LIFETIME_SECONDS: integerSetting(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 300, 604_800),
   LOCAL_ISSUER_KEY_FILE: optionalString,
   PUBLIC_BASE_URL: urlSetting({ allowHttp: 'any', originOnly: true }),
   READ_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),

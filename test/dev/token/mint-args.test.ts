@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_TOKEN_LIFETIME_SECONDS, USAGE, parseDuration, parseMintArgs, UsageError } from '../../../dev/token/mint-args.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../../shared/config/settings-schema.js';
 
 const DEFAULTS = { roles: ['support.read'], tenant: '00000000-0000-0000-0000-00000000c0de', scope: 'MCP.Access', audience: 'api://contoso-mcp-local' };
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -13,6 +14,11 @@ describe('parseDuration', () => {
     assert.equal(parseDuration('15m'), 900);
     assert.equal(parseDuration('1h'), 3600);
     assert.equal(parseDuration('1d'), MAX_TOKEN_LIFETIME_SECONDS);
+  });
+
+  it('allows at most 24h, the lifetime the server accepts by default', () => {
+    assert.equal(MAX_TOKEN_LIFETIME_SECONDS, 24 * 3600);
+    assert.equal(MAX_TOKEN_LIFETIME_SECONDS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
   });
 
   it('refuses zero, other units, and more than 24h', () => {

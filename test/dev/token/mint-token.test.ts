@@ -86,6 +86,11 @@ describe('mint-token', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /warning: tenant 99999999-9999-4999-8999-999999999999 is not in ALLOWED_TENANTS/);
     assert.match(result.stderr, /warning: scope lacks MCP\.Access/);
+    assert.doesNotMatch(result.stderr, /MAX_TOKEN_LIFETIME_SECONDS/);
+
+    const long = await mintToken(['--expires-in', '2h'], { ...env, MAX_TOKEN_LIFETIME_SECONDS: '3600' });
+    assert.equal(long.code, 0, long.stderr);
+    assert.match(long.stderr, /warning: lifetime over MAX_TOKEN_LIFETIME_SECONDS \(3600 s; the server will answer 401\)/);
     assert.equal(result.stdout.trim().split('\n').length, 1, 'stdout holds the token alone');
   });
 

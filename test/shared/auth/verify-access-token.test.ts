@@ -28,6 +28,7 @@ import {
 const NOW = new Date('2026-06-15T12:00:00Z');
 const NOW_S = Math.floor(NOW.getTime() / 1000);
 const TOLERANCE = 60;
+const MAX_LIFETIME = 86_400;
 
 let issuer: TestIssuer;
 
@@ -38,6 +39,7 @@ function verifierFor(jwksUri: string, overrides: Partial<AccessTokenVerifierOpti
     allowedTenants: [TENANT_A, TENANT_B],
     requiredScope: REQUIRED_SCOPE,
     clockToleranceSeconds: TOLERANCE,
+    maxLifetimeSeconds: MAX_LIFETIME,
     now: () => NOW,
     issuersFor: entraIssuers(AUTHORITY_HOST),
     ...overrides,
@@ -139,6 +141,14 @@ describe('createAccessTokenVerifier', () => {
     it('a token not yet valid by less than the clock tolerance', async () => {
       await expectAccepted(await issuer.signV2({ nbf: NOW_S + TOLERANCE - 5, iat: NOW_S + TOLERANCE - 5 }));
     });
+
+    it('a token whose lifetime (exp - iat) is exactly the maximum', async () => {
+      await expectAccepted(await issuer.signV2({ iat: NOW_S - 100, nbf: NOW_S - 100, exp: NOW_S - 100 + MAX_LIFETIME }));
+    });
+
+    it('a token without iat that expires within the maximum (plus the tolerance) from now', async () => {
+      await expectAccepted(await issuer.signV2({ iat: undefined, exp: NOW_S + MAX_LIFETIME + TOLERANCE }));
+    });
   });
 
   describe('refuses', () => {
@@ -207,6 +217,33 @@ describe('createAccessTokenVerifier', () => {
 
     it('an expired token (beyond the tolerance) as expired', async () => {
       await expectRefused(await issuer.signV2({ exp: NOW_S - TOLERANCE - 1 }), unauthorized('expired'));
+    });
+
+    it('a token whose lifetime (exp - iat) exceeds the maximum as lifetime_too_long', async () => {
+      await expectRefused(await issuer.signV2({ exp: NOW_S + MAX_LIFETIME + 1 }), unauthorized('lifetime_too_long'));
+      await expectRefused(await issuer.signV1({ exp: NOW_S + 30 * 86_400 }), unauthorized('lifetime_too_long'));
+      // Issued long ago and still valid: the lifetime counts from iat, not from now.
+      await expectRefused(await issuer.signV2({ iat: NOW_S - 30 * 86_400, nbf: NOW_S - 30 * 86_400, exp: NOW_S + 3600 }), unauthorized('lifetime_too_long'));
+    });
+
+    it('a token without iat that expires beyond the maximum (plus the tolerance) from now as lifetime_too_long', async () => {
+      await expectRefused(await issuer.signV2({ iat: undefined, exp: NOW_S + MAX_LIFETIME + TOLERANCE + 1 }), unauthorized('lifetime_too_long'));
+    });
+
+    it('a token issued in the future beyond the tolerance as issued_in_future, even without nbf', async () => {
+      await expectRefused(await issuer.signV2({ iat: NOW_S + TOLERANCE + 1, exp: NOW_S + 3600 }), unauthorized('issued_in_future'));
+      await expectRefused(await issuer.signV2({ iat: NOW_S + 7200, nbf: undefined, exp: NOW_S + 9000 }), unauthorized('issued_in_future'));
+    });
+
+    it('a token whose iat is not a number as malformed', async () => {
+      await expectRefused(await issuer.signV2({ iat: 'yesterday' }), unauthorized('malformed'));
+    });
+
+    it('a forged long-lived token as bad_signature: the lifetime is judged only once the signature holds', async () => {
+      const good = await issuer.signV2();
+      const [header, payload = '', signature] = good.split('.');
+      const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as { exp: number };
+      await expectRefused(`${header}.${encodeJson({ ...claims, exp: claims.exp + 365 * 86_400 })}.${signature}`, unauthorized('bad_signature'));
     });
 
     it('a token without exp as malformed', async () => {
@@ -377,6 +414,9 @@ describe('createAccessTokenVerifier', () => {
       assert.throws(() => verifierFor(issuer.jwksUri, { audiences: [] }), TypeError);
       assert.throws(() => verifierFor(issuer.jwksUri, { allowedTenants: [] }), TypeError);
       assert.throws(() => verifierFor(issuer.jwksUri, { requiredScope: '' }), TypeError);
+      for (const maxLifetimeSeconds of [0, -1, 1.5, Number.NaN]) {
+        assert.throws(() => verifierFor(issuer.jwksUri, { maxLifetimeSeconds }), TypeError, String(maxLifetimeSeconds));
+      }
     });
 
     it('reads the time from now(), not the system clock', async () => {

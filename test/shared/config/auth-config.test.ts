@@ -31,6 +31,7 @@ describe('auth settings', () => {
       jwksCacheMaxAgeMs: 600_000,
       jwksCooldownMs: 30_000,
       clockToleranceSeconds: 60,
+      maxTokenLifetimeSeconds: 86_400,
       localIssuerKeyFile: path.resolve('.data', 'local-issuer-key.json'),
       publicBaseUrl: 'http://localhost:7071',
       roles: { read: 'support.read', write: 'support.write', security: 'security', admin: 'admin' },
@@ -119,6 +120,7 @@ describe('auth settings', () => {
         JWKS_CACHE_MAX_AGE_MS: '60000',
         JWKS_COOLDOWN_MS: '0',
         CLOCK_TOLERANCE_SECONDS: '300',
+        MAX_TOKEN_LIFETIME_SECONDS: '5400',
         DATA_DIR: '/srv/contoso',
         LOCAL_ISSUER_KEY_FILE: 'keys/issuer.json',
         PUBLIC_BASE_URL: 'https://MCP.Contoso.com/',
@@ -141,6 +143,7 @@ describe('auth settings', () => {
     assert.equal(auth.jwksCacheMaxAgeMs, 60_000);
     assert.equal(auth.jwksCooldownMs, 0);
     assert.equal(auth.clockToleranceSeconds, 300);
+    assert.equal(auth.maxTokenLifetimeSeconds, 5400);
     assert.equal(auth.localIssuerKeyFile, path.resolve('/srv/contoso', 'keys', 'issuer.json'));
     assert.equal(auth.publicBaseUrl, 'https://mcp.contoso.com');
     assert.deepEqual(auth.roles, { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' });
@@ -168,6 +171,7 @@ describe('auth settings', () => {
       JWKS_CACHE_MAX_AGE_MS: '10',
       JWKS_COOLDOWN_MS: '-1',
       CLOCK_TOLERANCE_SECONDS: '301',
+      MAX_TOKEN_LIFETIME_SECONDS: '604801',
       PUBLIC_BASE_URL: 'https://app.example.com/api',
       READ_ROLE: 'read,all',
       WRITE_ROLE: 'support write',
@@ -188,6 +192,7 @@ describe('auth settings', () => {
         'JWKS_CACHE_MAX_AGE_MS',
         'JWKS_COOLDOWN_MS',
         'CLOCK_TOLERANCE_SECONDS',
+        'MAX_TOKEN_LIFETIME_SECONDS',
         'PUBLIC_BASE_URL',
         'READ_ROLE',
         'WRITE_ROLE',
@@ -197,6 +202,7 @@ describe('auth settings', () => {
     );
     assert.ok(problems.includes('ALLOWED_TENANTS: expected a comma-separated list of tenant ids (GUIDs) (got "contoso.onmicrosoft.com")'));
     assert.ok(problems.includes('CLOCK_TOLERANCE_SECONDS: expected a whole number from 0 to 300 (got "301")'));
+    assert.ok(problems.includes('MAX_TOKEN_LIFETIME_SECONDS: expected a whole number from 300 to 604800 (got "604801")'));
     assert.ok(problems.includes('PUBLIC_BASE_URL: expected an http(s) URL with no path, query or fragment (got "https://app.example.com/api")'));
   });
 
