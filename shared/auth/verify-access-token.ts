@@ -5,10 +5,14 @@
 import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnavailableError } from '../errors/domain-error.js';
 import { toPrincipalRoles, type AppRoleNames } from './app-roles.js';
+import { KeysUnavailableError } from './key-source.js';
 import type { Principal } from '../identity/principal.js';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_TOKEN_BYTES = 8 * 1024;
+
+/** Retry-After of a 503 when the key source does not say when keys may be fetched again. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /** Why a token was refused with 401; for the security log only. */
 export type InvalidTokenReason =
@@ -31,7 +35,14 @@ export type VerificationFailure =
   | { readonly ok: false; readonly status: 401; readonly error: 'invalid_token'; readonly reason: InvalidTokenReason }
   | { readonly ok: false; readonly status: 403; readonly error: 'invalid_token'; readonly reason: 'tenant_not_allowed' }
   | { readonly ok: false; readonly status: 403; readonly error: 'insufficient_scope'; readonly reason: 'missing_scope' }
-  | { readonly ok: false; readonly status: 503; readonly error: 'temporarily_unavailable'; readonly reason: 'jwks_unavailable' };
+  | {
+      readonly ok: false;
+      readonly status: 503;
+      readonly error: 'temporarily_unavailable';
+      readonly reason: 'jwks_unavailable';
+      /** Whole seconds until the keys may be fetched again (the Retry-After header). */
+      readonly retryAfterSeconds: number;
+    };
 
 export type FailureReason = VerificationFailure['reason'];
 
@@ -40,7 +51,13 @@ export type AccessTokenClaims = Readonly<JWTPayload & { tid: string; sub: string
 
 /** The outcome of one verification; never holds the token or any part of it. */
 export type VerificationResult =
-  | { readonly ok: true; readonly principal: Principal; readonly claims: AccessTokenClaims }
+  | {
+      readonly ok: true;
+      readonly principal: Principal;
+      readonly claims: AccessTokenClaims;
+      /** The `kid` of the key that verified the token, if it named one (cache entries are bound to it). */
+      readonly keyId?: string;
+    }
   | VerificationFailure;
 
 /** Verifies one token (the value after `Bearer `); rejects only on an unexpected fault. */
@@ -84,15 +101,18 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
 
     const now = options.now();
     let payload: JWTPayload;
+    let keyId: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, options.getKey, {
+      const verified = await jwtVerify(token, options.getKey, {
         algorithms: ['RS256'],
         audience: audiences,
         issuer: unverifiedTid === undefined ? undefined : [...options.issuersFor(unverifiedTid)],
         requiredClaims: ['tid', 'sub', 'exp'],
         clockTolerance: options.clockToleranceSeconds,
         currentDate: now,
-      }));
+      });
+      payload = verified.payload;
+      keyId = verified.protectedHeader.kid;
     } catch (error) {
       return failureFor(error);
     }
@@ -117,7 +137,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       roles: options.roleNames ? toPrincipalRoles(tokenRoles, options.roleNames) : tokenRoles,
       source: 'token',
     };
-    return { ok: true, principal, claims: { ...payload, tid, sub } };
+    return { ok: true, principal, claims: { ...payload, tid, sub }, ...(keyId === undefined ? {} : { keyId }) };
   };
 }
 
@@ -170,7 +190,8 @@ const CLAIM_REASONS: Readonly<Record<string, InvalidTokenReason>> = {
 /** Maps what jose (or the key source) threw to a result; an unexpected fault is rethrown, not hidden. */
 function failureFor(error: unknown): VerificationFailure {
   if (error instanceof UnavailableError || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
-    return { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+    const retryAfterSeconds = error instanceof KeysUnavailableError ? error.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+    return { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds };
   }
   if (error instanceof errors.JWTExpired) return invalid('expired');
   if (error instanceof errors.JWTClaimValidationFailed) {

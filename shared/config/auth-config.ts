@@ -57,6 +57,11 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
   } else if (inAzure && !publicBaseUrl.startsWith('https://')) {
     problems.push(`PUBLIC_BASE_URL: must be an https URL in Azure (got "${publicBaseUrl}")`);
   }
+  if (s.JWKS_FAILURE_BACKOFF_MAX_MS < s.JWKS_FAILURE_BACKOFF_MS) {
+    problems.push(
+      `JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (${s.JWKS_FAILURE_BACKOFF_MS}) (got "${s.JWKS_FAILURE_BACKOFF_MAX_MS}")`,
+    );
+  }
   if (problems.length > 0 || publicBaseUrl === undefined) return { problems };
 
   const allowedTenants = s.ALLOWED_TENANTS ?? [LOCAL_TENANT_ID];
@@ -72,6 +77,8 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       jwksUri: s.ENTRA_JWKS_URI ?? `${authorityHost}/common/discovery/v2.0/keys`,
       jwksCacheMaxAgeMs: s.JWKS_CACHE_MAX_AGE_MS,
       jwksCooldownMs: s.JWKS_COOLDOWN_MS,
+      jwksFailureBackoffMs: s.JWKS_FAILURE_BACKOFF_MS,
+      jwksFailureBackoffMaxMs: s.JWKS_FAILURE_BACKOFF_MAX_MS,
       clockToleranceSeconds: s.CLOCK_TOLERANCE_SECONDS,
       maxTokenLifetimeSeconds: s.MAX_TOKEN_LIFETIME_SECONDS,
       localIssuerKeyFile: path.resolve(dataDir, s.LOCAL_ISSUER_KEY_FILE ?? 'local-issuer-key.json'),

@@ -36,6 +36,10 @@ export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
  */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
+/** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
+export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
+export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
@@ -72,6 +76,8 @@ export const settingsSchema = z.object({
   ENTRA_JWKS_URI: urlSetting({ allowHttp: 'loopback', originOnly: false }),
   JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
   JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
+  JWKS_FAILURE_BACKOFF_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MS, 100, 60_000),
+  JWKS_FAILURE_BACKOFF_MAX_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS, 1_000, 3_600_000),
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
   MAX_TOKEN_LIFETIME_SECONDS: integerSetting(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 300, 604_800),
   LOCAL_ISSUER_KEY_FILE: optionalString,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { entraIssuers } from '../../../shared/auth/entra-issuers.js';
-import { createRemoteJwks } from '../../../shared/auth/remote-jwks.js';
+import { createRemoteJwks, type RemoteJwksOptions } from '../../../shared/auth/remote-jwks.js';
 import {
   createAccessTokenVerifier,
   MAX_TOKEN_BYTES,
@@ -32,9 +32,24 @@ const MAX_LIFETIME = 86_400;
 
 let issuer: TestIssuer;
 
+/** The remote key resolver on the fixed clock: zero cooldown, a 2 s backoff without jitter. */
+function remoteKeys(jwksUri: string, overrides: Partial<RemoteJwksOptions> = {}) {
+  return createRemoteJwks({
+    jwksUri,
+    cacheMaxAgeMs: 600_000,
+    cooldownMs: 0,
+    failureBackoffMs: 2_000,
+    failureBackoffMaxMs: 60_000,
+    fetch: globalThis.fetch,
+    now: () => NOW,
+    random: () => 0,
+    ...overrides,
+  }).getKey;
+}
+
 function verifierFor(jwksUri: string, overrides: Partial<AccessTokenVerifierOptions> = {}) {
   return createAccessTokenVerifier({
-    getKey: createRemoteJwks({ jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: globalThis.fetch }),
+    getKey: remoteKeys(jwksUri),
     audiences: [APP_ID_URI, CLIENT_ID],
     allowedTenants: [TENANT_A, TENANT_B],
     requiredScope: REQUIRED_SCOPE,
@@ -99,6 +114,7 @@ describe('createAccessTokenVerifier', () => {
       });
       assert.equal(result.claims.ver, '2.0');
       assert.equal(result.claims.aud, CLIENT_ID);
+      assert.equal(result.keyId, issuer.currentKey.kid, 'the kid of the verifying key, which cache entries are bound to');
     });
 
     it('an Entra v1.0 token (aud = app ID URI, sts.windows.net issuer)', async () => {
@@ -340,7 +356,7 @@ describe('createAccessTokenVerifier', () => {
     it('does not refetch for an unknown kid within the cooldown', async () => {
       const rotating = await startTestIssuer({ now: NOW });
       try {
-        const getKey = createRemoteJwks({ jwksUri: rotating.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 600_000, fetch: globalThis.fetch });
+        const getKey = remoteKeys(rotating.jwksUri, { cooldownMs: 600_000 });
         const verify = verifierFor(rotating.jwksUri, { getKey });
         await expectAccepted(await rotating.signV2(), verify);
         const newKey = await rotating.rotate();
@@ -356,7 +372,7 @@ describe('createAccessTokenVerifier', () => {
       const failing = await startTestIssuer({ now: NOW });
       try {
         failing.failWith(500);
-        const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+        const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds: 2 };
         await expectRefused(await failing.signV2(), expected, verifierFor(failing.jwksUri));
       } finally {
         await failing.close();
@@ -364,7 +380,7 @@ describe('createAccessTokenVerifier', () => {
     });
 
     it('answers 503 when the JWKS endpoint is unreachable, times out or serves no key set', async () => {
-      const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+      const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds: 2 };
       const token = await issuer.signV2();
 
       const closed = await startTestIssuer({ now: NOW });
@@ -372,11 +388,11 @@ describe('createAccessTokenVerifier', () => {
       await expectRefused(token, expected, verifierFor(closed.jwksUri));
 
       const timingOut: typeof fetch = () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError'));
-      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: timingOut });
+      const getKey = remoteKeys(issuer.jwksUri, { fetch: timingOut });
       await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey }));
 
       const notAKeySet: typeof fetch = async () => Response.json({ hello: 'world' });
-      const badSet = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: notAKeySet });
+      const badSet = remoteKeys(issuer.jwksUri, { fetch: notAKeySet });
       await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey: badSet }));
     });
 
@@ -386,7 +402,7 @@ describe('createAccessTokenVerifier', () => {
         seen.push(input instanceof Request ? input.url : input.toString());
         return globalThis.fetch(input, init);
       };
-      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: recording });
+      const getKey = remoteKeys(issuer.jwksUri, { fetch: recording });
       await expectAccepted(await issuer.signV2(), verifierFor(issuer.jwksUri, { getKey }));
       assert.deepEqual(seen, [issuer.jwksUri]);
     });

@@ -30,6 +30,8 @@ describe('auth settings', () => {
       jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
       jwksCacheMaxAgeMs: 600_000,
       jwksCooldownMs: 30_000,
+      jwksFailureBackoffMs: 2_000,
+      jwksFailureBackoffMaxMs: 60_000,
       clockToleranceSeconds: 60,
       maxTokenLifetimeSeconds: 86_400,
       localIssuerKeyFile: path.resolve('.data', 'local-issuer-key.json'),
@@ -119,6 +121,8 @@ describe('auth settings', () => {
         ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/',
         JWKS_CACHE_MAX_AGE_MS: '60000',
         JWKS_COOLDOWN_MS: '0',
+        JWKS_FAILURE_BACKOFF_MS: '500',
+        JWKS_FAILURE_BACKOFF_MAX_MS: '1000',
         CLOCK_TOLERANCE_SECONDS: '300',
         MAX_TOKEN_LIFETIME_SECONDS: '5400',
         DATA_DIR: '/srv/contoso',
@@ -142,6 +146,8 @@ describe('auth settings', () => {
     assert.equal(auth.jwksUri, 'https://login.microsoftonline.us/common/discovery/v2.0/keys');
     assert.equal(auth.jwksCacheMaxAgeMs, 60_000);
     assert.equal(auth.jwksCooldownMs, 0);
+    assert.equal(auth.jwksFailureBackoffMs, 500);
+    assert.equal(auth.jwksFailureBackoffMaxMs, 1000);
     assert.equal(auth.clockToleranceSeconds, 300);
     assert.equal(auth.maxTokenLifetimeSeconds, 5400);
     assert.equal(auth.localIssuerKeyFile, path.resolve('/srv/contoso', 'keys', 'issuer.json'));
@@ -170,6 +176,8 @@ describe('auth settings', () => {
       ENTRA_JWKS_URI: 'not a url',
       JWKS_CACHE_MAX_AGE_MS: '10',
       JWKS_COOLDOWN_MS: '-1',
+      JWKS_FAILURE_BACKOFF_MS: '0',
+      JWKS_FAILURE_BACKOFF_MAX_MS: 'soon',
       CLOCK_TOLERANCE_SECONDS: '301',
       MAX_TOKEN_LIFETIME_SECONDS: '604801',
       PUBLIC_BASE_URL: 'https://app.example.com/api',
@@ -191,6 +199,8 @@ describe('auth settings', () => {
         'ENTRA_JWKS_URI',
         'JWKS_CACHE_MAX_AGE_MS',
         'JWKS_COOLDOWN_MS',
+        'JWKS_FAILURE_BACKOFF_MS',
+        'JWKS_FAILURE_BACKOFF_MAX_MS',
         'CLOCK_TOLERANCE_SECONDS',
         'MAX_TOKEN_LIFETIME_SECONDS',
         'PUBLIC_BASE_URL',
@@ -204,6 +214,12 @@ describe('auth settings', () => {
     assert.ok(problems.includes('CLOCK_TOLERANCE_SECONDS: expected a whole number from 0 to 300 (got "301")'));
     assert.ok(problems.includes('MAX_TOKEN_LIFETIME_SECONDS: expected a whole number from 300 to 604800 (got "604801")'));
     assert.ok(problems.includes('PUBLIC_BASE_URL: expected an http(s) URL with no path, query or fragment (got "https://app.example.com/api")'));
+  });
+
+  it('refuse a JWKS failure backoff cap shorter than the first pause', () => {
+    assert.deepEqual(problemsOf({ JWKS_FAILURE_BACKOFF_MS: '5000', JWKS_FAILURE_BACKOFF_MAX_MS: '4000' }), [
+      'JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (5000) (got "4000")',
+    ]);
   });
 
   it('refuse two roles sharing one app role name', () => {
