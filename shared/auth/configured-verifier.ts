@@ -48,13 +48,13 @@ export async function createConfiguredVerifier(auth: AuthConfig, deps: Configure
         ...(deps.onJwksFetch ? { onFetch: deps.onJwksFetch } : {}),
       });
       const verify = createAccessTokenVerifier({ ...common, getKey: keys.getKey, issuersFor: entraIssuers(auth.authorityHost) });
-      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer: undefined };
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now, keys }), localIssuer: undefined };
     }
     case 'local': {
       const localIssuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: deps.now });
       const keys = staticKeySource(localIssuer.jwks);
       const verify = createAccessTokenVerifier({ ...common, getKey: keys.getKey, issuersFor: () => [LOCAL_ISSUER_ID] });
-      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer };
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now, keys }), localIssuer };
     }
     case 'passthrough':
       return { verify: createPassthroughVerifier({ roleNames: auth.roles }), localIssuer: undefined };
