@@ -1,10 +1,7 @@
-// Entra's signing keys, fetched from its JWKS endpoint through the injected fetch and clock. Keys
-// are kept for `cacheMaxAgeMs`; an unknown `kid` refetches at most once per `cooldownMs` after a
-// good fetch; a failed fetch (error, non-200, not a key set, 5 s timeout) starts a backoff that
-// doubles per consecutive failure up to a cap, with jitter, during which no fetch is made and
-// callers get KeysUnavailableError at once, carrying the seconds until the next attempt.
-// jose's own remote set is not used: its cooldown counts only from the last good fetch (so a
-// failing endpoint was fetched once per request) and it reads the system clock.
+// Entra's signing keys from its JWKS endpoint, through the injected fetch and clock: cached for
+// `cacheMaxAgeMs`, an unknown `kid` refetches at most once per `cooldownMs`, and a failed fetch
+// starts a doubling backoff (with jitter) during which callers get KeysUnavailableError at once.
+// Not jose's remote set: its cooldown counts only from good fetches, and it reads the system clock.
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { keyIdentities, KeysUnavailableError, type KeySource } from './key-source.js';
 

@@ -1,10 +1,7 @@
-// Remembers tokens that verified successfully, so a client sending the same bearer token on
-// every request pays the RS256 signature check once (profiling put it near 10% of a call).
-// Only successes are kept, never past the token's own `exp` nor longer than `maxAgeMs`, and never
-// once the key source's current key set no longer holds the key that verified them (a JWKS
-// refresh dropped or replaced it); tokens without a `kid` are not kept, and the cache is bounded.
-// Time comes from the injected clock.
-// A hit reads nothing but memory: a failing or hanging JWKS endpoint never delays it.
+// Remembers tokens that verified, so a client sending the same bearer token on every request pays
+// the RS256 check once (near 10% of a call). An entry ends at the token's `exp`, after `maxAgeMs`,
+// or once the current key set no longer holds the key that verified it; tokens without a `kid` are
+// not kept. A hit reads only memory, so a failing or hanging JWKS endpoint never delays it.
 import type { KeyIdentityView } from './key-source.js';
 import type { AccessTokenVerifier, VerificationResult } from './verify-access-token.js';
 
