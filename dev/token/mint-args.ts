@@ -1,16 +1,19 @@
 // Command-line arguments of `npm run token`, parsed and checked without side effects so that a
 // mistake gets a clear message (and exit code 2) before any key is touched.
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../shared/config/settings-schema.js';
 
-/** Longest lifetime a development token may have. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+/** Longest lifetime a development token may have: what the server accepts by default (24h). */
+export const MAX_TOKEN_LIFETIME_SECONDS = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
 export const USAGE = `Usage: npm run token -- [options]
 
 Mints an access token from the local development issuer (AUTH_MODE=local) and prints it alone on
 the last line of standard output.
 
-  --roles <list>       comma-separated app roles, e.g. security,support.write (default: none)
+  --roles <list>       comma-separated app roles, e.g. security,support.write
+                       (default: support.read, or READ_ROLE if renamed: the read-only tools;
+                       --roles "" for none)
   --tenant <tid>       tenant id (GUID) for the tid claim (default: first of ALLOWED_TENANTS)
   --sub <id>           subject (default: local-developer)
   --oid <id>           object id; becomes the caller id when given
@@ -30,6 +33,8 @@ export interface MintArgs {
 }
 
 export interface MintDefaults {
+  /** The read role's app role name (READ_ROLE), so a default token can read. */
+  roles: readonly string[];
   tenant: string;
   scope: string;
   audience: string;
@@ -73,10 +78,13 @@ export function parseMintArgs(argv: readonly string[], defaults: MintDefaults): 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const roles = (values.roles ?? '')
-    .split(',')
-    .map((role) => role.trim())
-    .filter((role) => role !== '');
+  const roles =
+    values.roles === undefined
+      ? [...defaults.roles]
+      : values.roles
+          .split(',')
+          .map((role) => role.trim())
+          .filter((role) => role !== '');
   const badRole = roles.find((role) => !NAME.test(role));
   if (badRole !== undefined) throw new UsageError(`--roles: "${badRole}" is not a role name (letters, digits, . _ : -)`);
 

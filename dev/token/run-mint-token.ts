@@ -14,6 +14,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { auth } = loadConfig(process.env);
   const args = parseMintArgs(argv, {
+    roles: [auth.roles.read],
     tenant: auth.allowedTenants[0] ?? '',
     scope: auth.requiredScope,
     audience: auth.audiences[0] ?? '',
@@ -49,8 +50,14 @@ function warnings(args: MintArgs, auth: AuthConfig): string[] {
   }
   if (!auth.allowedTenants.includes(args.tenant)) out.push(`  warning: tenant ${args.tenant} is not in ALLOWED_TENANTS (the server will answer 403)`);
   if (!auth.audiences.includes(args.audience)) out.push(`  warning: audience ${args.audience} is not in AUTH_AUDIENCE (the server will answer 401)`);
+  if (args.expiresInSeconds > auth.maxTokenLifetimeSeconds) {
+    out.push(`  warning: lifetime over MAX_TOKEN_LIFETIME_SECONDS (${auth.maxTokenLifetimeSeconds} s; the server will answer 401)`);
+  }
   if (!args.scope.split(' ').includes(auth.requiredScope)) {
     out.push(`  warning: scope lacks ${auth.requiredScope} (the server will answer 403 insufficient_scope)`);
+  }
+  if (args.roles.length === 0) {
+    out.push(`  note: no roles; tools that need one (reading needs ${auth.roles.read}) are neither listed nor callable`);
   }
   const known: string[] = Object.values(auth.roles);
   const unknown = args.roles.filter((role) => !known.includes(role));

@@ -32,7 +32,13 @@ export interface AuthServicesOptions {
 }
 
 export async function createAuthServices(auth: AuthConfig, options: AuthServicesOptions): Promise<AuthServices> {
-  const verifier = await createConfiguredVerifier(auth, { fetch: options.fetch ?? globalThis.fetch, now: options.now });
+  const verifier = await createConfiguredVerifier(auth, {
+    fetch: options.fetch ?? globalThis.fetch,
+    now: options.now,
+    onJwksFetch: (event) => {
+      if (event.outcome === 'failed') options.logger.warn('jwks fetch failed', { ...event, jwksUri: auth.jwksUri });
+    },
+  });
   if (auth.mode === 'passthrough' || auth.mode === 'disabled') {
     options.logger.warn(`AUTH_MODE=${auth.mode}: DEVELOPMENT ONLY — tokens are not verified; never expose this server`, { authMode: auth.mode });
   }

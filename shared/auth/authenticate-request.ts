@@ -49,7 +49,9 @@ export function createRequestAuthenticator(options: RequestAuthenticatorOptions)
       case 'temporarily_unavailable':
         return {
           ok: false,
-          response: jsonRpcErrorResponse(503, JSON_RPC.SERVER_ERROR, 'Service Unavailable: token keys cannot be fetched right now; retry shortly', { 'retry-after': '5' }),
+          response: jsonRpcErrorResponse(503, JSON_RPC.SERVER_ERROR, 'Service Unavailable: token keys cannot be fetched right now; retry shortly', {
+            'retry-after': String(result.retryAfterSeconds),
+          }),
         };
       case 'invalid_token':
         return result.status === 403

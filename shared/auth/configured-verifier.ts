@@ -4,14 +4,17 @@
 import type { AuthConfig } from '../config/config.js';
 import { createPassthroughVerifier } from './dev-principal.js';
 import { entraIssuers } from './entra-issuers.js';
+import { staticKeySource } from './key-source.js';
 import { LOCAL_ISSUER_ID, loadOrCreateLocalIssuer, type LocalIssuer } from './local-issuer.js';
-import { createRemoteJwks } from './remote-jwks.js';
+import { createRemoteJwks, type JwksFetchEvent } from './remote-jwks.js';
 import { withVerifiedTokenCache } from './verified-token-cache.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verify-access-token.js';
 
 export interface ConfiguredVerifierDependencies {
   fetch: typeof globalThis.fetch;
   now: () => Date;
+  /** Told about every JWKS fetch in `entra` mode (failures are worth a log line and a metric). */
+  onJwksFetch?: (event: JwksFetchEvent) => void;
 }
 
 export interface ConfiguredVerifier {
@@ -28,24 +31,30 @@ export async function createConfiguredVerifier(auth: AuthConfig, deps: Configure
     allowedTenants: auth.allowedTenants,
     requiredScope: auth.requiredScope,
     clockToleranceSeconds: auth.clockToleranceSeconds,
+    maxLifetimeSeconds: auth.maxTokenLifetimeSeconds,
     now: deps.now,
     roleNames: auth.roles,
   };
   switch (auth.mode) {
     case 'entra': {
-      const getKey = createRemoteJwks({
+      const keys = createRemoteJwks({
         jwksUri: auth.jwksUri,
         cacheMaxAgeMs: auth.jwksCacheMaxAgeMs,
         cooldownMs: auth.jwksCooldownMs,
+        failureBackoffMs: auth.jwksFailureBackoffMs,
+        failureBackoffMaxMs: auth.jwksFailureBackoffMaxMs,
         fetch: deps.fetch,
+        now: deps.now,
+        ...(deps.onJwksFetch ? { onFetch: deps.onJwksFetch } : {}),
       });
-      const verify = createAccessTokenVerifier({ ...common, getKey, issuersFor: entraIssuers(auth.authorityHost) });
-      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer: undefined };
+      const verify = createAccessTokenVerifier({ ...common, getKey: keys.getKey, issuersFor: entraIssuers(auth.authorityHost) });
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now, keys }), localIssuer: undefined };
     }
     case 'local': {
       const localIssuer = await loadOrCreateLocalIssuer(auth.localIssuerKeyFile, { now: deps.now });
-      const verify = createAccessTokenVerifier({ ...common, getKey: localIssuer.getKey, issuersFor: () => [LOCAL_ISSUER_ID] });
-      return { verify: withVerifiedTokenCache(verify, { now: deps.now }), localIssuer };
+      const keys = staticKeySource(localIssuer.jwks);
+      const verify = createAccessTokenVerifier({ ...common, getKey: keys.getKey, issuersFor: () => [LOCAL_ISSUER_ID] });
+      return { verify: withVerifiedTokenCache(verify, { now: deps.now, keys }), localIssuer };
     }
     case 'passthrough':
       return { verify: createPassthroughVerifier({ roleNames: auth.roles }), localIssuer: undefined };

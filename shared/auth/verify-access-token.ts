@@ -5,10 +5,14 @@
 import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnavailableError } from '../errors/domain-error.js';
 import { toPrincipalRoles, type AppRoleNames } from './app-roles.js';
+import { KeysUnavailableError } from './key-source.js';
 import type { Principal } from '../identity/principal.js';
 
 /** Tokens longer than this are refused before any parsing. */
 export const MAX_TOKEN_BYTES = 8 * 1024;
+
+/** Retry-After of a 503 when the key source does not say when keys may be fetched again. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 /** Why a token was refused with 401; for the security log only. */
 export type InvalidTokenReason =
@@ -19,6 +23,8 @@ export type InvalidTokenReason =
   | 'bad_signature'
   | 'expired'
   | 'not_yet_valid'
+  | 'issued_in_future'
+  | 'lifetime_too_long'
   | 'aud_mismatch'
   | 'iss_mismatch'
   | 'missing_tid'
@@ -29,7 +35,14 @@ export type VerificationFailure =
   | { readonly ok: false; readonly status: 401; readonly error: 'invalid_token'; readonly reason: InvalidTokenReason }
   | { readonly ok: false; readonly status: 403; readonly error: 'invalid_token'; readonly reason: 'tenant_not_allowed' }
   | { readonly ok: false; readonly status: 403; readonly error: 'insufficient_scope'; readonly reason: 'missing_scope' }
-  | { readonly ok: false; readonly status: 503; readonly error: 'temporarily_unavailable'; readonly reason: 'jwks_unavailable' };
+  | {
+      readonly ok: false;
+      readonly status: 503;
+      readonly error: 'temporarily_unavailable';
+      readonly reason: 'jwks_unavailable';
+      /** Whole seconds until the keys may be fetched again (the Retry-After header). */
+      readonly retryAfterSeconds: number;
+    };
 
 export type FailureReason = VerificationFailure['reason'];
 
@@ -38,7 +51,13 @@ export type AccessTokenClaims = Readonly<JWTPayload & { tid: string; sub: string
 
 /** The outcome of one verification; never holds the token or any part of it. */
 export type VerificationResult =
-  | { readonly ok: true; readonly principal: Principal; readonly claims: AccessTokenClaims }
+  | {
+      readonly ok: true;
+      readonly principal: Principal;
+      readonly claims: AccessTokenClaims;
+      /** The `kid` of the key that verified the token, if it named one (cache entries are bound to it). */
+      readonly keyId?: string;
+    }
   | VerificationFailure;
 
 /** Verifies one token (the value after `Bearer `); rejects only on an unexpected fault. */
@@ -54,6 +73,8 @@ export interface AccessTokenVerifierOptions {
   /** Needed in `scp` (delegated tokens) or, for app-only tokens, in `roles`. */
   requiredScope: string;
   clockToleranceSeconds: number;
+  /** Longest lifetime accepted: `exp - iat`, or `exp - now` (less the tolerance) without `iat`. */
+  maxLifetimeSeconds: number;
   now: () => Date;
   /** Issuers acceptable for a token whose `tid` is `tid` (see entra-issuers.ts). */
   issuersFor: (tid: string) => readonly string[];
@@ -66,6 +87,9 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   if (options.audiences.length === 0) throw new TypeError('audiences must not be empty');
   if (options.allowedTenants.length === 0) throw new TypeError('allowedTenants must not be empty');
   if (!options.requiredScope) throw new TypeError('requiredScope must not be empty');
+  if (!Number.isSafeInteger(options.maxLifetimeSeconds) || options.maxLifetimeSeconds <= 0) {
+    throw new TypeError('maxLifetimeSeconds must be a positive whole number');
+  }
   const audiences = [...options.audiences];
   const allowedTenants = new Set(options.allowedTenants.map((tid) => tid.toLowerCase()));
 
@@ -75,19 +99,25 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     const unverifiedTid = readUnverifiedTid(token);
     if (unverifiedTid === MALFORMED) return invalid('malformed');
 
+    const now = options.now();
     let payload: JWTPayload;
+    let keyId: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, options.getKey, {
+      const verified = await jwtVerify(token, options.getKey, {
         algorithms: ['RS256'],
         audience: audiences,
         issuer: unverifiedTid === undefined ? undefined : [...options.issuersFor(unverifiedTid)],
         requiredClaims: ['tid', 'sub', 'exp'],
         clockTolerance: options.clockToleranceSeconds,
-        currentDate: options.now(),
-      }));
+        currentDate: now,
+      });
+      payload = verified.payload;
+      keyId = verified.protectedHeader.kid;
     } catch (error) {
       return failureFor(error);
     }
+    const lifetime = lifetimeProblem(payload, Math.floor(now.getTime() / 1000), options);
+    if (lifetime !== undefined) return invalid(lifetime);
 
     const { tid, sub } = payload;
     if (typeof tid !== 'string' || tid === '') return invalid('missing_tid');
@@ -107,7 +137,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       roles: options.roleNames ? toPrincipalRoles(tokenRoles, options.roleNames) : tokenRoles,
       source: 'token',
     };
-    return { ok: true, principal, claims: { ...payload, tid, sub } };
+    return { ok: true, principal, claims: { ...payload, tid, sub }, ...(keyId === undefined ? {} : { keyId }) };
   };
 }
 
@@ -121,6 +151,19 @@ function readUnverifiedTid(token: string): string | undefined | typeof MALFORMED
   } catch {
     return MALFORMED;
   }
+}
+
+/**
+ * What jose leaves unchecked about time: an `iat` later than now (beyond the tolerance), and a
+ * lifetime over the maximum, measured from `iat`, or from now (less the tolerance) without one.
+ * jose has already checked that `exp` is present and `iat`, if present, is a number.
+ */
+function lifetimeProblem(payload: JWTPayload, nowSeconds: number, options: AccessTokenVerifierOptions): InvalidTokenReason | undefined {
+  const { iat, exp } = payload;
+  if (typeof exp !== 'number') return 'malformed';
+  if (iat !== undefined && iat > nowSeconds + options.clockToleranceSeconds) return 'issued_in_future';
+  const lifetime = iat !== undefined ? exp - iat : exp - nowSeconds - options.clockToleranceSeconds;
+  return lifetime > options.maxLifetimeSeconds ? 'lifetime_too_long' : undefined;
 }
 
 /** Delegated tokens carry `scp` (space-separated); app-only tokens carry the scope as an app role. */
@@ -147,7 +190,8 @@ const CLAIM_REASONS: Readonly<Record<string, InvalidTokenReason>> = {
 /** Maps what jose (or the key source) threw to a result; an unexpected fault is rethrown, not hidden. */
 function failureFor(error: unknown): VerificationFailure {
   if (error instanceof UnavailableError || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
-    return { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+    const retryAfterSeconds = error instanceof KeysUnavailableError ? error.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+    return { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds };
   }
   if (error instanceof errors.JWTExpired) return invalid('expired');
   if (error instanceof errors.JWTClaimValidationFailed) {

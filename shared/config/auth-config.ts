@@ -1,5 +1,6 @@
 // The `auth` section of Config: mode, audiences, tenants, keys and roles, with the defaults that
-// depend on where the app runs and the start-up rules that keep development modes out of Azure.
+// depend on where the app runs and the start-up rules that keep development modes out of Azure
+// and out of production-like starts elsewhere (NODE_ENV=production).
 import path from 'node:path';
 import { LOCAL_TENANT_ID, ROLES } from '../identity/principal.js';
 import type { AuthConfig } from './config.js';
@@ -21,6 +22,12 @@ export interface AuthConfigInput {
 export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInput): { auth: AuthConfig } | { problems: string[] } {
   const mode = s.AUTH_MODE ?? (inAzure ? 'entra' : 'local');
   const problems: string[] = [];
+  if (!inAzure && s.AUTH_MODE === undefined && s.NODE_ENV === 'production') {
+    // A container outside Functions: the local default would accept development tokens.
+    problems.push(
+      'AUTH_MODE: required when NODE_ENV=production outside Azure (the default, local, accepts development tokens from a key on this machine); set AUTH_MODE=entra, or AUTH_MODE=local explicitly for a demo',
+    );
+  }
   if (mode === 'entra') {
     if (!s.AUTH_AUDIENCE) {
       problems.push('AUTH_AUDIENCE: required when AUTH_MODE is entra (the app ID URI and/or client id of the app registration)');
@@ -33,25 +40,32 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       `AUTH_MODE: "${mode}" is for development and is refused in Azure; use entra, or set ALLOW_INSECURE_AUTH_IN_AZURE=true for a throwaway deployment`,
     );
   }
-  const roleNames = [s.WRITE_ROLE ?? ROLES.write, s.SECURITY_ROLE ?? ROLES.security, s.ADMIN_ROLE ?? ROLES.admin];
-  if (new Set(roleNames).size !== roleNames.length) {
-    problems.push('WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected three different role names');
+  const roles = {
+    read: s.READ_ROLE ?? ROLES.read,
+    write: s.WRITE_ROLE ?? ROLES.write,
+    security: s.SECURITY_ROLE ?? ROLES.security,
+    admin: s.ADMIN_ROLE ?? ROLES.admin,
+  };
+  if (new Set(Object.values(roles)).size !== Object.keys(roles).length) {
+    problems.push('READ_ROLE/WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected four different role names');
   }
   const publicBaseUrl =
     s.PUBLIC_BASE_URL ??
     (inAzure ? (s.WEBSITE_HOSTNAME ? `https://${s.WEBSITE_HOSTNAME.toLowerCase()}` : undefined) : `http://localhost:${s.PORT}`);
   if (publicBaseUrl === undefined) {
     problems.push('PUBLIC_BASE_URL: required in Azure when WEBSITE_HOSTNAME is not set');
+  } else if (inAzure && !publicBaseUrl.startsWith('https://')) {
+    problems.push(`PUBLIC_BASE_URL: must be an https URL in Azure (got "${publicBaseUrl}")`);
+  }
+  if (s.JWKS_FAILURE_BACKOFF_MAX_MS < s.JWKS_FAILURE_BACKOFF_MS) {
+    problems.push(
+      `JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (${s.JWKS_FAILURE_BACKOFF_MS}) (got "${s.JWKS_FAILURE_BACKOFF_MAX_MS}")`,
+    );
   }
   if (problems.length > 0 || publicBaseUrl === undefined) return { problems };
 
   const allowedTenants = s.ALLOWED_TENANTS ?? [LOCAL_TENANT_ID];
   const authorityHost = s.ENTRA_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST;
-  const roles = {
-    write: s.WRITE_ROLE ?? ROLES.write,
-    security: s.SECURITY_ROLE ?? ROLES.security,
-    admin: s.ADMIN_ROLE ?? ROLES.admin,
-  };
   return {
     auth: {
       mode,
@@ -63,11 +77,14 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       jwksUri: s.ENTRA_JWKS_URI ?? `${authorityHost}/common/discovery/v2.0/keys`,
       jwksCacheMaxAgeMs: s.JWKS_CACHE_MAX_AGE_MS,
       jwksCooldownMs: s.JWKS_COOLDOWN_MS,
+      jwksFailureBackoffMs: s.JWKS_FAILURE_BACKOFF_MS,
+      jwksFailureBackoffMaxMs: s.JWKS_FAILURE_BACKOFF_MAX_MS,
       clockToleranceSeconds: s.CLOCK_TOLERANCE_SECONDS,
+      maxTokenLifetimeSeconds: s.MAX_TOKEN_LIFETIME_SECONDS,
       localIssuerKeyFile: path.resolve(dataDir, s.LOCAL_ISSUER_KEY_FILE ?? 'local-issuer-key.json'),
       publicBaseUrl,
       roles,
-      devIdentityRoles: s.DEV_IDENTITY_ROLES ?? [roles.write, roles.security, roles.admin],
+      devIdentityRoles: s.DEV_IDENTITY_ROLES ?? [roles.read, roles.write, roles.security, roles.admin],
       allowInsecureInAzure: s.ALLOW_INSECURE_AUTH_IN_AZURE,
     },
   };

@@ -44,8 +44,8 @@ export interface McpConfig {
   readonly toolTimeoutMs: number;
   /**
    * HMAC key that seals multi-round-trip `requestState`; every instance must share it. Locally a
-   * public development key by default; in Azure unset until MCP_REQUEST_STATE_KEY is given, and
-   * then every echoed requestState is refused.
+   * public development key by default; in Azure (or with NODE_ENV=production) unset until
+   * MCP_REQUEST_STATE_KEY is given, and then every echoed requestState is refused.
    */
   readonly requestStateKey: string | undefined;
   /** Development only: the local host serves the MCP conformance suite's test fixtures. */
@@ -76,13 +76,18 @@ export interface AuthConfig {
   readonly jwksCacheMaxAgeMs: number;
   /** Minimum time between two JWKS fetches caused by an unknown `kid` (0 = no limit). */
   readonly jwksCooldownMs: number;
+  /** No JWKS fetch for this long after a failed one; doubles per further failure, up to the max. */
+  readonly jwksFailureBackoffMs: number;
+  readonly jwksFailureBackoffMaxMs: number;
   readonly clockToleranceSeconds: number;
+  /** Longest lifetime (`exp - iat`) a token may have; longer ones are refused. */
+  readonly maxTokenLifetimeSeconds: number;
   /** Private key of the local development issuer (created on first use). */
   readonly localIssuerKeyFile: string;
   /** Public origin of the app (`scheme://host[:port]`), the base of the MCP resource URL. */
   readonly publicBaseUrl: string;
-  /** The app role names that map to the roles tools declare. */
-  readonly roles: { readonly write: string; readonly security: string; readonly admin: string };
+  /** The app role names that map to the roles tools declare (ROLES in identity/principal.ts). */
+  readonly roles: { readonly read: string; readonly write: string; readonly security: string; readonly admin: string };
   /** Roles of the fixed development identity (`disabled` mode). */
   readonly devIdentityRoles: readonly string[];
   /** True when a development mode was explicitly allowed in Azure. */

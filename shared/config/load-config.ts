@@ -38,6 +38,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   }
   const s = parsed.data;
   const inAzure = s.WEBSITE_INSTANCE_ID !== undefined;
+  // A container outside Functions says it is production only through NODE_ENV.
+  const productionLike = inAzure || s.NODE_ENV === 'production';
   const problems: string[] = [];
   if (inAzure && s.WEBSITE_HOSTNAME === undefined && (!s.ALLOWED_HOSTS || !s.ALLOWED_ORIGINS)) {
     problems.push('ALLOWED_HOSTS/ALLOWED_ORIGINS: required in Azure when WEBSITE_HOSTNAME is not set');
@@ -49,7 +51,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   const dataDir = path.resolve(s.DATA_DIR ?? (inAzure ? path.join(os.tmpdir(), 'contoso-mcp') : '.data'));
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
-  const mcp = buildMcpConfig({ settings: s, inAzure });
+  const mcp = buildMcpConfig({ settings: s, inAzure, productionLike });
   if ('problems' in mcp) problems.push(...mcp.problems);
   if (problems.length > 0 || 'problems' in auth || 'problems' in mcp) throw new ConfigError(problems);
 

@@ -1,6 +1,6 @@
 // The `mcp` section of Config: the tool time budget, the key that seals multi-round-trip
 // requestState, and the development-only conformance profile, with the rules that keep
-// development defaults out of Azure.
+// development defaults out of Azure and other production-like starts (NODE_ENV=production).
 import type { McpConfig } from './config.js';
 import type { RawSettings } from './settings-schema.js';
 
@@ -14,23 +14,28 @@ export const DEVELOPMENT_REQUEST_STATE_KEY = 'contoso-mcp-development-request-st
 export interface McpConfigInput {
   settings: RawSettings;
   inAzure: boolean;
+  /** In Azure, or NODE_ENV=production: no development defaults. */
+  productionLike: boolean;
 }
 
 /** Builds the mcp section, or returns one line per problem (ConfigError lines). */
-export function buildMcpConfig({ settings: s, inAzure }: McpConfigInput): { mcp: McpConfig } | { problems: string[] } {
+export function buildMcpConfig({ settings: s, inAzure, productionLike }: McpConfigInput): { mcp: McpConfig } | { problems: string[] } {
+  const problems: string[] = [];
   if (inAzure && s.MCP_CONFORMANCE_FIXTURES) {
-    return {
-      problems: [
-        'MCP_CONFORMANCE_FIXTURES: the conformance test fixtures are for the local development host and are refused in Azure',
-      ],
-    };
+    problems.push('MCP_CONFORMANCE_FIXTURES: the conformance test fixtures are for the local development host and are refused in Azure');
   }
+  if (productionLike && s.MCP_REQUEST_STATE_KEY === DEVELOPMENT_REQUEST_STATE_KEY) {
+    problems.push(
+      `MCP_REQUEST_STATE_KEY: the public development key is refused ${inAzure ? 'in Azure' : 'when NODE_ENV=production'}; set a secret of your own (32+ characters) that every instance shares`,
+    );
+  }
+  if (problems.length > 0) return { problems };
   return {
     mcp: {
       toolTimeoutMs: s.TOOL_TIMEOUT_MS,
-      // In Azure there is no default: a key every instance shares must come from the settings
+      // In production there is no default: a key every instance shares must come from the settings
       // (a per-process key would break a flow whose rounds land on different instances).
-      requestStateKey: s.MCP_REQUEST_STATE_KEY ?? (inAzure ? undefined : DEVELOPMENT_REQUEST_STATE_KEY),
+      requestStateKey: s.MCP_REQUEST_STATE_KEY ?? (productionLike ? undefined : DEVELOPMENT_REQUEST_STATE_KEY),
       conformanceFixtures: s.MCP_CONFORMANCE_FIXTURES,
     },
   };

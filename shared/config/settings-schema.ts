@@ -30,10 +30,23 @@ export const MAX_TOOL_TIMEOUT_MS = 300_000;
 /** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
 export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
+/**
+ * Longest token lifetime (`exp - iat`) accepted unless MAX_TOKEN_LIFETIME_SECONDS says otherwise:
+ * a day. Entra issues 60–90 minutes; `npm run token` mints at most this much.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
+/** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
+export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
+export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
   WEBSITE_HOSTNAME: optionalString,
+  // Set by container images and process managers; only `production` matters (a production-like
+  // start outside Azure, held to the same rules where the defaults would be unsafe).
+  NODE_ENV: optionalString.transform((value) => value?.toLowerCase()),
 
   PORT: integerSetting(7071, 0, 65_535),
   LOCAL_FUNCTION_KEY: optionalString,
@@ -63,9 +76,13 @@ export const settingsSchema = z.object({
   ENTRA_JWKS_URI: urlSetting({ allowHttp: 'loopback', originOnly: false }),
   JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
   JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
+  JWKS_FAILURE_BACKOFF_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MS, 100, 60_000),
+  JWKS_FAILURE_BACKOFF_MAX_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS, 1_000, 3_600_000),
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
+  MAX_TOKEN_LIFETIME_SECONDS: integerSetting(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 300, 604_800),
   LOCAL_ISSUER_KEY_FILE: optionalString,
   PUBLIC_BASE_URL: urlSetting({ allowHttp: 'any', originOnly: true }),
+  READ_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   WRITE_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   SECURITY_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),

@@ -1,7 +1,7 @@
 // The security boundary over real HTTP, in `entra` mode against the test's own JWKS issuer: an
 // attack battery (each refused with the right status and no tool run), v1/v2 tokens and key
-// rotation, roles per tool with audit records, protected-resource metadata, and no token
-// fragment in logs or audit records.
+// rotation, roles per tool with audit records, a failing JWKS endpoint fetched a bounded number of
+// times, protected-resource metadata, and no token fragment in logs or audit records.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,6 +32,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       ALLOWED_TENANTS: TENANT_A,
       ENTRA_JWKS_URI: issuer.jwksUri,
       JWKS_COOLDOWN_MS: '0',
+      JWKS_FAILURE_BACKOFF_MS: '5000',
       LOG_LEVEL: 'info',
       SEED_CUSTOMER_COUNT: '10',
     });
@@ -68,6 +69,8 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       ['unknown kid', await issuer.signV2({ roles: ['support.write'] }, { key: stranger }), 401],
       ['expired', await issuer.signV2({ roles: ['support.write'], iat: now - 7200, nbf: now - 7200, exp: now - 3600 }), 401],
       ['not yet valid', await issuer.signV2({ roles: ['support.write'], nbf: now + 3600, exp: now + 7200 }), 401],
+      ['lifetime over the maximum', await issuer.signV2({ roles: ['support.write'], iat: now, nbf: now, exp: now + 86_400 + 3600 }), 401],
+      ['issued in the future', await issuer.signV2({ roles: ['support.write'], iat: now + 3600, exp: now + 7200 }), 401],
       ['wrong audience', await issuer.signV2({ roles: ['support.write'], aud: 'api://someone-else' }), 401],
       ['wrong issuer', await issuer.signV2({ roles: ['support.write'], iss: `https://evil.example.com/${TENANT_A}/v2.0` }), 401],
       ['issuer of another tid', await issuer.signV2({ roles: ['support.write'], iss: `https://login.microsoftonline.com/${TENANT_B}/v2.0` }), 401],
@@ -83,6 +86,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       if (res.status === 401 || res.status === 403) assert.match(res.headers.get('www-authenticate') ?? '', challenge ?? /error="invalid_token"/, name);
       assert.doesNotMatch(res.text, /"result"/, `${name} reached MCP`);
     }
+    for (const reason of ['lifetime_too_long', 'issued_in_future']) assert.match(host.output(), new RegExp(`"reason":"${reason}"`), reason);
     const inQuery = await postRaw(`${host.mcpUrl}?access_token=${await writer()}`, toolCall(3, 'pay_invoice', { invoice_id: invoiceId, amount: 1, idempotency_key: 'attack-query' }));
     assert.equal(inQuery.status, 401);
     const payments = await call(await writer(), toolCall(4, 'get_invoice_payments', { invoice_id: invoiceId }));
@@ -106,15 +110,19 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       const res = await call(await issuer.signV2({ roles }), { jsonrpc: '2.0', id: 7, method: 'tools/list' });
       return ((res.messages[0] as Rpc).result?.tools as Array<{ name: string }>).map((t) => t.name);
     };
-    const reader = await list([]);
+    const reader = await list(['support.read']);
     assert.equal(reader.length, 14);
     assert.ok(!reader.includes('pay_invoice') && !reader.includes('unlock_account'));
+    const roleless = await list([]);
+    assert.ok(roleless.every((n) => reader.includes(n)), 'a token without roles sees no more than a reader');
+    const admin = await list(['admin']);
+    assert.ok(!admin.includes('pay_invoice') && !admin.includes('unlock_account'), 'admin implies no tool role');
     const support = await list(['support.write']);
     assert.ok(['pay_invoice', 'update_subscription', 'create_support_ticket'].every((n) => support.includes(n)) && !support.includes('unlock_account'));
     const security = await list(['security']);
     assert.ok(security.includes('unlock_account') && !security.includes('pay_invoice'));
 
-    const readerToken = await issuer.signV2({ roles: [], oid: 'reader-oid' });
+    const readerToken = await issuer.signV2({ roles: ['support.read'], oid: 'reader-oid' });
     const refused = await call(readerToken, toolCall(8, 'pay_invoice', { invoice_id: invoiceId, amount: 2 }));
     const unknown = await call(readerToken, toolCall(8, 'no_such_tool', { invoice_id: invoiceId, amount: 2 }));
     assert.equal(refused.status, unknown.status);
@@ -138,6 +146,30 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       for (const token of sentTokens) assert.ok(!leaks(serialized, token), 'an audit record holds a token fragment');
     } finally {
       await store.close();
+    }
+  });
+
+  it('backs off a failing JWKS endpoint: few fetches, 503 with Retry-After, verified tokens still served', async () => {
+    const verified = await issuer.signV2({ roles: ['support.read'], oid: 'cached-reader' });
+    assert.equal((await call(verified, toolCall(20, 'get_customer_detail', { customer_id: 1 }))).status, 200);
+    const unseen = await issuer.rotate(); // every token signed with it needs the key set fetched again
+    issuer.failWith(500);
+    try {
+      const fetchesBefore = issuer.fetchCount();
+      for (let i = 0; i < 12; i += 1) {
+        const token = await issuer.signV2({ roles: ['support.read'], oid: `jwks-${i}` }, { key: unseen });
+        const res = await call(token, toolCall(21, 'get_products', {}));
+        assert.equal(res.status, 503, res.text);
+        const retryAfter = res.headers.get('retry-after') ?? '';
+        assert.match(retryAfter, /^[1-5]$/, 'seconds until the next fetch, within the 5 s backoff');
+        assert.doesNotMatch(res.text, /"result"/);
+      }
+      const fetches = issuer.fetchCount() - fetchesBefore;
+      assert.ok(fetches >= 1 && fetches <= 2, `12 requests made ${fetches} fetches`);
+      assert.equal((await call(verified, toolCall(22, 'get_customer_detail', { customer_id: 1 }))).status, 200, 'a verified token needs no keys');
+      assert.match(host.output(), /jwks fetch failed/);
+    } finally {
+      issuer.failWith(undefined);
     }
   });
 

@@ -1,5 +1,5 @@
 // A real HTTP JWKS issuer for tests: node:http on 127.0.0.1 serving /keys, with keys that can be
-// rotated in and made to fail, and helpers that sign tokens shaped like Entra's v1.0 and v2.0
+// rotated in, retired and made to fail, and helpers that sign tokens shaped like Entra's v1.0 and v2.0
 // access tokens (or anything else an attack test needs).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,6 +48,8 @@ export interface TestIssuer {
   fetchCount(): number;
   /** Creates and publishes a new key (the old ones stay published) and makes it current. */
   rotate(): Promise<TestKey>;
+  /** Stops publishing `key`, as Entra drops a key some time after rotating to the next one. */
+  retire(key: TestKey): void;
   /** Makes /keys answer `status` (e.g. 500) until called with undefined. */
   failWith(status: number | undefined): void;
   /** An Entra v1.0-shaped token: iss https://sts.windows.net/{tid}/, aud the app ID URI, ver 1.0. */
@@ -110,6 +112,10 @@ export async function startTestIssuer(options: { now: Date }): Promise<TestIssue
       const key = await createTestKey();
       keys.push(key);
       return key;
+    },
+    retire(key) {
+      const index = keys.indexOf(key);
+      if (index >= 0) keys.splice(index, 1);
     },
     failWith(status) {
       failure = status;

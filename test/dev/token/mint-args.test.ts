@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_TOKEN_LIFETIME_SECONDS, USAGE, parseDuration, parseMintArgs, UsageError } from '../../../dev/token/mint-args.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../../shared/config/settings-schema.js';
 
-const DEFAULTS = { tenant: '00000000-0000-0000-0000-00000000c0de', scope: 'MCP.Access', audience: 'api://contoso-mcp-local' };
+const DEFAULTS = { roles: ['support.read'], tenant: '00000000-0000-0000-0000-00000000c0de', scope: 'MCP.Access', audience: 'api://contoso-mcp-local' };
 const TENANT = '11111111-1111-4111-8111-111111111111';
 
 describe('parseDuration', () => {
@@ -13,6 +14,11 @@ describe('parseDuration', () => {
     assert.equal(parseDuration('15m'), 900);
     assert.equal(parseDuration('1h'), 3600);
     assert.equal(parseDuration('1d'), MAX_TOKEN_LIFETIME_SECONDS);
+  });
+
+  it('allows at most 24h, the lifetime the server accepts by default', () => {
+    assert.equal(MAX_TOKEN_LIFETIME_SECONDS, 24 * 3600);
+    assert.equal(MAX_TOKEN_LIFETIME_SECONDS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
   });
 
   it('refuses zero, other units, and more than 24h', () => {
@@ -38,7 +44,7 @@ describe('parseDuration', () => {
 describe('parseMintArgs', () => {
   it('takes defaults from the settings', () => {
     assert.deepEqual(parseMintArgs([], DEFAULTS), {
-      roles: [],
+      roles: ['support.read'],
       tenant: DEFAULTS.tenant,
       sub: 'local-developer',
       oid: undefined,
@@ -63,6 +69,7 @@ describe('parseMintArgs', () => {
       audience: 'api://x',
     });
     assert.deepEqual(parseMintArgs(['--roles=admin', '--expires-in=30s'], DEFAULTS).roles, ['admin']);
+    assert.deepEqual(parseMintArgs(['--roles', ''], DEFAULTS).roles, [], 'an empty list asks for no roles');
   });
 
   it('refuses unknown options, positionals, missing values and bad values', () => {

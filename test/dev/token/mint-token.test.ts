@@ -65,12 +65,32 @@ describe('mint-token', () => {
     assert.equal(lifetime, 900);
   });
 
+  it('grants the read role by default (READ_ROLE when renamed), so a default token can read', async () => {
+    for (const [settings, appRole] of [[{}, 'support.read'], [{ READ_ROLE: 'Contoso.Read' }, 'Contoso.Read']] as const) {
+      const result = await mintToken([], { ...env, ...settings });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, new RegExp(`roles ${appRole.replace('.', '\\.')}\n`));
+      const { verify } = await createConfiguredVerifier(loadConfig({ ...env, ...settings }).auth, { fetch: globalThis.fetch, now: () => new Date() });
+      const verified = await verify?.(lastLine(result.stdout));
+      assert.ok(verified?.ok, JSON.stringify(verified));
+      assert.deepEqual(verified.principal.roles, ['support.read']);
+    }
+    const none = await mintToken(['--roles', ''], env);
+    assert.match(none.stderr, /roles \(none\)/);
+    assert.match(none.stderr, /note: no roles; tools that need one \(reading needs support\.read\)/);
+  });
+
   it('warns when the token would be refused, and still prints it', async () => {
     const result = await mintToken(['--tenant', '99999999-9999-4999-8999-999999999999', '--scope', 'User.Read'], env);
 
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /warning: tenant 99999999-9999-4999-8999-999999999999 is not in ALLOWED_TENANTS/);
     assert.match(result.stderr, /warning: scope lacks MCP\.Access/);
+    assert.doesNotMatch(result.stderr, /MAX_TOKEN_LIFETIME_SECONDS/);
+
+    const long = await mintToken(['--expires-in', '2h'], { ...env, MAX_TOKEN_LIFETIME_SECONDS: '3600' });
+    assert.equal(long.code, 0, long.stderr);
+    assert.match(long.stderr, /warning: lifetime over MAX_TOKEN_LIFETIME_SECONDS \(3600 s; the server will answer 401\)/);
     assert.equal(result.stdout.trim().split('\n').length, 1, 'stdout holds the token alone');
   });
 
@@ -94,5 +114,6 @@ describe('mint-token', () => {
     assert.equal(result.code, 0);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /--expires-in <time>/);
+    assert.match(result.stderr, /--roles <list> .*\n.*\(default: support\.read/);
   });
 });

@@ -7,10 +7,12 @@ import { ROLES } from '../../../shared/identity/principal.js';
 describe('toPrincipalRoles', () => {
   it('maps the default names to themselves and drops unknown ones', () => {
     assert.deepEqual(toPrincipalRoles(['security', 'MCP.Access', 'admin', 'security'], ROLES), ['security', 'admin']);
+    assert.deepEqual(toPrincipalRoles(['support.read'], ROLES), [ROLES.read]);
   });
 
   it('maps renamed app roles, and the default names no longer count', () => {
-    const names = { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' };
+    const names = { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' };
     assert.deepEqual(toPrincipalRoles(['Contoso.Write', 'support.write', 'Contoso.Security'], names), ['support.write', 'security']);
+    assert.deepEqual(toPrincipalRoles(['support.read', 'Contoso.Read'], names), ['support.read']);
   });
 });

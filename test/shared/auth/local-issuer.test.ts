@@ -37,6 +37,7 @@ function localVerifier(getKey: AccessTokenVerifierOptions['getKey'], now: Date =
     allowedTenants: [LOCAL_TENANT_ID],
     requiredScope: 'MCP.Access',
     clockToleranceSeconds: 60,
+    maxLifetimeSeconds: 86_400,
     now: () => now,
     issuersFor: () => [LOCAL_ISSUER_ID],
   });

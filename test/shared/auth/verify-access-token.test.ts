@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { entraIssuers } from '../../../shared/auth/entra-issuers.js';
-import { createRemoteJwks } from '../../../shared/auth/remote-jwks.js';
+import { createRemoteJwks, type RemoteJwksOptions } from '../../../shared/auth/remote-jwks.js';
 import {
   createAccessTokenVerifier,
   MAX_TOKEN_BYTES,
@@ -28,16 +28,33 @@ import {
 const NOW = new Date('2026-06-15T12:00:00Z');
 const NOW_S = Math.floor(NOW.getTime() / 1000);
 const TOLERANCE = 60;
+const MAX_LIFETIME = 86_400;
 
 let issuer: TestIssuer;
 
+/** The remote key resolver on the fixed clock: zero cooldown, a 2 s backoff without jitter. */
+function remoteKeys(jwksUri: string, overrides: Partial<RemoteJwksOptions> = {}) {
+  return createRemoteJwks({
+    jwksUri,
+    cacheMaxAgeMs: 600_000,
+    cooldownMs: 0,
+    failureBackoffMs: 2_000,
+    failureBackoffMaxMs: 60_000,
+    fetch: globalThis.fetch,
+    now: () => NOW,
+    random: () => 0,
+    ...overrides,
+  }).getKey;
+}
+
 function verifierFor(jwksUri: string, overrides: Partial<AccessTokenVerifierOptions> = {}) {
   return createAccessTokenVerifier({
-    getKey: createRemoteJwks({ jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: globalThis.fetch }),
+    getKey: remoteKeys(jwksUri),
     audiences: [APP_ID_URI, CLIENT_ID],
     allowedTenants: [TENANT_A, TENANT_B],
     requiredScope: REQUIRED_SCOPE,
     clockToleranceSeconds: TOLERANCE,
+    maxLifetimeSeconds: MAX_LIFETIME,
     now: () => NOW,
     issuersFor: entraIssuers(AUTHORITY_HOST),
     ...overrides,
@@ -97,6 +114,7 @@ describe('createAccessTokenVerifier', () => {
       });
       assert.equal(result.claims.ver, '2.0');
       assert.equal(result.claims.aud, CLIENT_ID);
+      assert.equal(result.keyId, issuer.currentKey.kid, 'the kid of the verifying key, which cache entries are bound to');
     });
 
     it('an Entra v1.0 token (aud = app ID URI, sts.windows.net issuer)', async () => {
@@ -115,10 +133,11 @@ describe('createAccessTokenVerifier', () => {
     });
 
     it('maps app role names to tool roles when roleNames is given', async () => {
-      const verify = verifierFor(issuer.jwksUri, { roleNames: { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' } });
-      const result = await expectAccepted(await issuer.signV2({ roles: ['Contoso.Write', 'support.write', 'Contoso.Admin'] }), verify);
+      const roleNames = { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' };
+      const verify = verifierFor(issuer.jwksUri, { roleNames });
+      const result = await expectAccepted(await issuer.signV2({ roles: ['Contoso.Read', 'Contoso.Write', 'support.write', 'Contoso.Admin'] }), verify);
 
-      assert.deepEqual(result.principal.roles, ['support.write', 'admin']);
+      assert.deepEqual(result.principal.roles, ['support.read', 'support.write', 'admin']);
     });
 
     it('a delegated token whose scp lists the required scope among others', async () => {
@@ -137,6 +156,14 @@ describe('createAccessTokenVerifier', () => {
 
     it('a token not yet valid by less than the clock tolerance', async () => {
       await expectAccepted(await issuer.signV2({ nbf: NOW_S + TOLERANCE - 5, iat: NOW_S + TOLERANCE - 5 }));
+    });
+
+    it('a token whose lifetime (exp - iat) is exactly the maximum', async () => {
+      await expectAccepted(await issuer.signV2({ iat: NOW_S - 100, nbf: NOW_S - 100, exp: NOW_S - 100 + MAX_LIFETIME }));
+    });
+
+    it('a token without iat that expires within the maximum (plus the tolerance) from now', async () => {
+      await expectAccepted(await issuer.signV2({ iat: undefined, exp: NOW_S + MAX_LIFETIME + TOLERANCE }));
     });
   });
 
@@ -206,6 +233,33 @@ describe('createAccessTokenVerifier', () => {
 
     it('an expired token (beyond the tolerance) as expired', async () => {
       await expectRefused(await issuer.signV2({ exp: NOW_S - TOLERANCE - 1 }), unauthorized('expired'));
+    });
+
+    it('a token whose lifetime (exp - iat) exceeds the maximum as lifetime_too_long', async () => {
+      await expectRefused(await issuer.signV2({ exp: NOW_S + MAX_LIFETIME + 1 }), unauthorized('lifetime_too_long'));
+      await expectRefused(await issuer.signV1({ exp: NOW_S + 30 * 86_400 }), unauthorized('lifetime_too_long'));
+      // Issued long ago and still valid: the lifetime counts from iat, not from now.
+      await expectRefused(await issuer.signV2({ iat: NOW_S - 30 * 86_400, nbf: NOW_S - 30 * 86_400, exp: NOW_S + 3600 }), unauthorized('lifetime_too_long'));
+    });
+
+    it('a token without iat that expires beyond the maximum (plus the tolerance) from now as lifetime_too_long', async () => {
+      await expectRefused(await issuer.signV2({ iat: undefined, exp: NOW_S + MAX_LIFETIME + TOLERANCE + 1 }), unauthorized('lifetime_too_long'));
+    });
+
+    it('a token issued in the future beyond the tolerance as issued_in_future, even without nbf', async () => {
+      await expectRefused(await issuer.signV2({ iat: NOW_S + TOLERANCE + 1, exp: NOW_S + 3600 }), unauthorized('issued_in_future'));
+      await expectRefused(await issuer.signV2({ iat: NOW_S + 7200, nbf: undefined, exp: NOW_S + 9000 }), unauthorized('issued_in_future'));
+    });
+
+    it('a token whose iat is not a number as malformed', async () => {
+      await expectRefused(await issuer.signV2({ iat: 'yesterday' }), unauthorized('malformed'));
+    });
+
+    it('a forged long-lived token as bad_signature: the lifetime is judged only once the signature holds', async () => {
+      const good = await issuer.signV2();
+      const [header, payload = '', signature] = good.split('.');
+      const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as { exp: number };
+      await expectRefused(`${header}.${encodeJson({ ...claims, exp: claims.exp + 365 * 86_400 })}.${signature}`, unauthorized('bad_signature'));
     });
 
     it('a token without exp as malformed', async () => {
@@ -302,7 +356,7 @@ describe('createAccessTokenVerifier', () => {
     it('does not refetch for an unknown kid within the cooldown', async () => {
       const rotating = await startTestIssuer({ now: NOW });
       try {
-        const getKey = createRemoteJwks({ jwksUri: rotating.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 600_000, fetch: globalThis.fetch });
+        const getKey = remoteKeys(rotating.jwksUri, { cooldownMs: 600_000 });
         const verify = verifierFor(rotating.jwksUri, { getKey });
         await expectAccepted(await rotating.signV2(), verify);
         const newKey = await rotating.rotate();
@@ -318,7 +372,7 @@ describe('createAccessTokenVerifier', () => {
       const failing = await startTestIssuer({ now: NOW });
       try {
         failing.failWith(500);
-        const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+        const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds: 2 };
         await expectRefused(await failing.signV2(), expected, verifierFor(failing.jwksUri));
       } finally {
         await failing.close();
@@ -326,7 +380,7 @@ describe('createAccessTokenVerifier', () => {
     });
 
     it('answers 503 when the JWKS endpoint is unreachable, times out or serves no key set', async () => {
-      const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable' };
+      const expected = { status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds: 2 };
       const token = await issuer.signV2();
 
       const closed = await startTestIssuer({ now: NOW });
@@ -334,11 +388,11 @@ describe('createAccessTokenVerifier', () => {
       await expectRefused(token, expected, verifierFor(closed.jwksUri));
 
       const timingOut: typeof fetch = () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError'));
-      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: timingOut });
+      const getKey = remoteKeys(issuer.jwksUri, { fetch: timingOut });
       await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey }));
 
       const notAKeySet: typeof fetch = async () => Response.json({ hello: 'world' });
-      const badSet = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: notAKeySet });
+      const badSet = remoteKeys(issuer.jwksUri, { fetch: notAKeySet });
       await expectRefused(token, expected, verifierFor(issuer.jwksUri, { getKey: badSet }));
     });
 
@@ -348,7 +402,7 @@ describe('createAccessTokenVerifier', () => {
         seen.push(input instanceof Request ? input.url : input.toString());
         return globalThis.fetch(input, init);
       };
-      const getKey = createRemoteJwks({ jwksUri: issuer.jwksUri, cacheMaxAgeMs: 600_000, cooldownMs: 0, fetch: recording });
+      const getKey = remoteKeys(issuer.jwksUri, { fetch: recording });
       await expectAccepted(await issuer.signV2(), verifierFor(issuer.jwksUri, { getKey }));
       assert.deepEqual(seen, [issuer.jwksUri]);
     });
@@ -376,6 +430,9 @@ describe('createAccessTokenVerifier', () => {
       assert.throws(() => verifierFor(issuer.jwksUri, { audiences: [] }), TypeError);
       assert.throws(() => verifierFor(issuer.jwksUri, { allowedTenants: [] }), TypeError);
       assert.throws(() => verifierFor(issuer.jwksUri, { requiredScope: '' }), TypeError);
+      for (const maxLifetimeSeconds of [0, -1, 1.5, Number.NaN]) {
+        assert.throws(() => verifierFor(issuer.jwksUri, { maxLifetimeSeconds }), TypeError, String(maxLifetimeSeconds));
+      }
     });
 
     it('reads the time from now(), not the system clock', async () => {

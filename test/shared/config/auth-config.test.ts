@@ -30,11 +30,14 @@ describe('auth settings', () => {
       jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
       jwksCacheMaxAgeMs: 600_000,
       jwksCooldownMs: 30_000,
+      jwksFailureBackoffMs: 2_000,
+      jwksFailureBackoffMaxMs: 60_000,
       clockToleranceSeconds: 60,
+      maxTokenLifetimeSeconds: 86_400,
       localIssuerKeyFile: path.resolve('.data', 'local-issuer-key.json'),
       publicBaseUrl: 'http://localhost:7071',
-      roles: { write: 'support.write', security: 'security', admin: 'admin' },
-      devIdentityRoles: ['support.write', 'security', 'admin'],
+      roles: { read: 'support.read', write: 'support.write', security: 'security', admin: 'admin' },
+      devIdentityRoles: ['support.read', 'support.write', 'security', 'admin'],
       allowInsecureInAzure: false,
     });
   });
@@ -79,6 +82,29 @@ describe('auth settings', () => {
     for (const mode of ['local', 'passthrough', 'disabled']) assert.equal(loadConfig({ AUTH_MODE: mode }, NOW).auth.mode, mode);
   });
 
+  it('refuse to default to local mode when NODE_ENV=production outside Azure (a container outside Functions)', () => {
+    for (const nodeEnv of ['production', ' Production ']) {
+      const problems = problemsOf({ NODE_ENV: nodeEnv });
+      assert.equal(problems.length, 1);
+      assert.match(problems[0] ?? '', /^AUTH_MODE: required when NODE_ENV=production outside Azure .* set AUTH_MODE=entra, or AUTH_MODE=local explicitly for a demo$/);
+    }
+  });
+
+  it('accept NODE_ENV=production with an explicit AUTH_MODE, in Azure, or with another NODE_ENV', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'entra', ...ENTRA }, NOW).auth.mode, 'entra');
+    assert.equal(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'local' }, NOW).auth.mode, 'local', 'a demo says so explicitly');
+    assert.equal(loadConfig({ ...AZURE, ...ENTRA, NODE_ENV: 'production' }, NOW).auth.mode, 'entra');
+    for (const nodeEnv of ['development', 'test', '']) assert.equal(loadConfig({ NODE_ENV: nodeEnv }, NOW).auth.mode, 'local');
+  });
+
+  it('require https for PUBLIC_BASE_URL in Azure, and allow http elsewhere', () => {
+    assert.deepEqual(problemsOf({ ...AZURE, ...ENTRA, PUBLIC_BASE_URL: 'http://mcp.contoso.com' }), [
+      'PUBLIC_BASE_URL: must be an https URL in Azure (got "http://mcp.contoso.com")',
+    ]);
+    assert.equal(loadConfig({ ...AZURE, ...ENTRA, PUBLIC_BASE_URL: 'https://mcp.contoso.com' }, NOW).auth.publicBaseUrl, 'https://mcp.contoso.com');
+    assert.equal(loadConfig({ PUBLIC_BASE_URL: 'http://devbox.example:7071' }, NOW).auth.publicBaseUrl, 'http://devbox.example:7071');
+  });
+
   it('require PUBLIC_BASE_URL in Azure when the platform gives no host name', () => {
     const problems = problemsOf({ WEBSITE_INSTANCE_ID: 'a1b2c3', ALLOWED_HOSTS: 'mcp.contoso.com', ALLOWED_ORIGINS: 'https://mcp.contoso.com', ...ENTRA });
     assert.deepEqual(problems, ['PUBLIC_BASE_URL: required in Azure when WEBSITE_HOSTNAME is not set']);
@@ -95,10 +121,14 @@ describe('auth settings', () => {
         ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/',
         JWKS_CACHE_MAX_AGE_MS: '60000',
         JWKS_COOLDOWN_MS: '0',
+        JWKS_FAILURE_BACKOFF_MS: '500',
+        JWKS_FAILURE_BACKOFF_MAX_MS: '1000',
         CLOCK_TOLERANCE_SECONDS: '300',
+        MAX_TOKEN_LIFETIME_SECONDS: '5400',
         DATA_DIR: '/srv/contoso',
         LOCAL_ISSUER_KEY_FILE: 'keys/issuer.json',
         PUBLIC_BASE_URL: 'https://MCP.Contoso.com/',
+        READ_ROLE: 'Contoso.Read',
         WRITE_ROLE: 'Contoso.Write',
         SECURITY_ROLE: 'Contoso.Security',
         ADMIN_ROLE: 'Contoso.Admin',
@@ -116,10 +146,13 @@ describe('auth settings', () => {
     assert.equal(auth.jwksUri, 'https://login.microsoftonline.us/common/discovery/v2.0/keys');
     assert.equal(auth.jwksCacheMaxAgeMs, 60_000);
     assert.equal(auth.jwksCooldownMs, 0);
+    assert.equal(auth.jwksFailureBackoffMs, 500);
+    assert.equal(auth.jwksFailureBackoffMaxMs, 1000);
     assert.equal(auth.clockToleranceSeconds, 300);
+    assert.equal(auth.maxTokenLifetimeSeconds, 5400);
     assert.equal(auth.localIssuerKeyFile, path.resolve('/srv/contoso', 'keys', 'issuer.json'));
     assert.equal(auth.publicBaseUrl, 'https://mcp.contoso.com');
-    assert.deepEqual(auth.roles, { write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' });
+    assert.deepEqual(auth.roles, { read: 'Contoso.Read', write: 'Contoso.Write', security: 'Contoso.Security', admin: 'Contoso.Admin' });
     assert.deepEqual(auth.devIdentityRoles, ['Contoso.Write']);
   });
 
@@ -143,8 +176,12 @@ describe('auth settings', () => {
       ENTRA_JWKS_URI: 'not a url',
       JWKS_CACHE_MAX_AGE_MS: '10',
       JWKS_COOLDOWN_MS: '-1',
+      JWKS_FAILURE_BACKOFF_MS: '0',
+      JWKS_FAILURE_BACKOFF_MAX_MS: 'soon',
       CLOCK_TOLERANCE_SECONDS: '301',
+      MAX_TOKEN_LIFETIME_SECONDS: '604801',
       PUBLIC_BASE_URL: 'https://app.example.com/api',
+      READ_ROLE: 'read,all',
       WRITE_ROLE: 'support write',
       DEV_IDENTITY_ROLES: 'admin,,bad role',
       ALLOW_INSECURE_AUTH_IN_AZURE: 'maybe',
@@ -162,8 +199,12 @@ describe('auth settings', () => {
         'ENTRA_JWKS_URI',
         'JWKS_CACHE_MAX_AGE_MS',
         'JWKS_COOLDOWN_MS',
+        'JWKS_FAILURE_BACKOFF_MS',
+        'JWKS_FAILURE_BACKOFF_MAX_MS',
         'CLOCK_TOLERANCE_SECONDS',
+        'MAX_TOKEN_LIFETIME_SECONDS',
         'PUBLIC_BASE_URL',
+        'READ_ROLE',
         'WRITE_ROLE',
         'DEV_IDENTITY_ROLES',
         'ALLOW_INSECURE_AUTH_IN_AZURE',
@@ -171,11 +212,26 @@ describe('auth settings', () => {
     );
     assert.ok(problems.includes('ALLOWED_TENANTS: expected a comma-separated list of tenant ids (GUIDs) (got "contoso.onmicrosoft.com")'));
     assert.ok(problems.includes('CLOCK_TOLERANCE_SECONDS: expected a whole number from 0 to 300 (got "301")'));
+    assert.ok(problems.includes('MAX_TOKEN_LIFETIME_SECONDS: expected a whole number from 300 to 604800 (got "604801")'));
     assert.ok(problems.includes('PUBLIC_BASE_URL: expected an http(s) URL with no path, query or fragment (got "https://app.example.com/api")'));
   });
 
+  it('refuse a JWKS failure backoff cap shorter than the first pause', () => {
+    assert.deepEqual(problemsOf({ JWKS_FAILURE_BACKOFF_MS: '5000', JWKS_FAILURE_BACKOFF_MAX_MS: '4000' }), [
+      'JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (5000) (got "4000")',
+    ]);
+  });
+
   it('refuse two roles sharing one app role name', () => {
-    assert.deepEqual(problemsOf({ WRITE_ROLE: 'admin' }), ['WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected three different role names']);
+    const expected = ['READ_ROLE/WRITE_ROLE/SECURITY_ROLE/ADMIN_ROLE: expected four different role names'];
+    assert.deepEqual(problemsOf({ WRITE_ROLE: 'admin' }), expected);
+    assert.deepEqual(problemsOf({ READ_ROLE: 'support.write' }), expected);
+    assert.deepEqual(problemsOf({ READ_ROLE: 'Contoso.Support', SECURITY_ROLE: 'Contoso.Support' }), expected);
+  });
+
+  it('default the development identity to every role, read included, under their configured names', () => {
+    const { auth } = loadConfig({ READ_ROLE: 'Contoso.Read', ADMIN_ROLE: 'Contoso.Admin' }, NOW);
+    assert.deepEqual(auth.devIdentityRoles, ['Contoso.Read', 'support.write', 'security', 'Contoso.Admin']);
   });
 
   it('are deeply frozen', () => {

@@ -36,6 +36,29 @@ describe('mcp settings', () => {
     assert.deepEqual(problems, ['MCP_REQUEST_STATE_KEY: expected a secret of at least 32 characters']);
   });
 
+  it('refuse the public development key when given explicitly in Azure or with NODE_ENV=production, without echoing it', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [AZURE, /^MCP_REQUEST_STATE_KEY: the public development key is refused in Azure; set a secret of your own/],
+      [{ NODE_ENV: 'production', AUTH_MODE: 'local' }, /^MCP_REQUEST_STATE_KEY: the public development key is refused when NODE_ENV=production; /],
+    ];
+    for (const [env, message] of cases) {
+      const problems = problemsOf({ ...env, MCP_REQUEST_STATE_KEY: DEVELOPMENT_REQUEST_STATE_KEY });
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0] ?? '', message);
+      assert.ok(!problems[0]?.includes(DEVELOPMENT_REQUEST_STATE_KEY));
+    }
+  });
+
+  it('accept the development key given explicitly on a development machine', () => {
+    assert.equal(loadConfig({ MCP_REQUEST_STATE_KEY: DEVELOPMENT_REQUEST_STATE_KEY }, NOW).mcp.requestStateKey, DEVELOPMENT_REQUEST_STATE_KEY);
+  });
+
+  it('have no default requestState key with NODE_ENV=production, as in Azure', () => {
+    const production = { NODE_ENV: 'production', AUTH_MODE: 'local' };
+    assert.equal(loadConfig(production, NOW).mcp.requestStateKey, undefined);
+    assert.equal(loadConfig({ ...production, MCP_REQUEST_STATE_KEY: KEY }, NOW).mcp.requestStateKey, KEY);
+  });
+
   it('turn the conformance fixtures on locally', () => {
     assert.equal(loadConfig({ MCP_CONFORMANCE_FIXTURES: 'true' }, NOW).mcp.conformanceFixtures, true);
   });
