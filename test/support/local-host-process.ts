@@ -22,7 +22,8 @@ export interface LocalHostProcess {
   /** `{ authorization: 'Bearer …' }` for a token with `roles` (default: every role). */
   authHeaders(roles?: readonly string[]): Promise<Record<string, string>>;
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the host; its DATA_DIR is removed unless `keepData` (then read it, then stop() again). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export const TEST_ANCHOR_DATE = '2026-06-15';
@@ -83,13 +84,13 @@ export async function startLocalHost(env: Record<string, string> = {}): Promise<
     functionKey: env.LOCAL_FUNCTION_KEY ?? 'test-function-key',
     dataDir,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
+    async stop(options = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { AuditOutcome, AuditRecord } from '../../domain/audit/audit-record.js';
 import type { AuditLog } from '../audit-log.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 
 interface AuditRow {
   audit_id: string;
@@ -21,7 +22,7 @@ export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
     `INSERT INTO audit_records (audit_id, at, request_id, caller_id, tenant_id, tool, argument_ids, outcome, result, reason)
      VALUES (@audit_id, @at, @request_id, @caller_id, @tenant_id, @tool, @argument_ids, @outcome, @result, @reason)`,
   );
-  const latest = db.prepare<[number], AuditRow>('SELECT * FROM audit_records ORDER BY at DESC, seq DESC LIMIT ?');
+  const latest = prepareRows<[number], AuditRow>(db, 'SELECT * FROM audit_records ORDER BY at DESC, seq DESC LIMIT ?');
   return {
     async append(record) {
       insert.run({

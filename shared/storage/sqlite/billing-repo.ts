@@ -7,6 +7,7 @@ import { NotFoundError } from '../../errors/domain-error.js';
 import type { BillingRepo, PaymentDecision } from '../contoso-store.js';
 import { writeOrConflict } from './constraint-error.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { fromJsonArray, toMoney } from './sql-values.js';
 
 export interface InvoiceRow {
@@ -109,17 +110,14 @@ export const INSERT_PAYMENT = `INSERT INTO payments (payment_id, invoice_id, cus
 type Decide = (invoice: Invoice, payments: readonly Payment[]) => PaymentDecision;
 
 export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
-  const invoiceById = db.prepare<[number], InvoiceRow>('SELECT * FROM invoices WHERE invoice_id = ?');
-  const invoicesByCustomer = db.prepare<[number], InvoiceRow>(
-    'SELECT * FROM invoices WHERE customer_id = ? ORDER BY period_start DESC, invoice_id DESC',
+  const invoiceById = prepareRows<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE invoice_id = ?');
+  const invoicesByCustomer = prepareRows<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE customer_id = ? ORDER BY period_start DESC, invoice_id DESC',
   );
-  const paymentsByInvoice = db.prepare<[number], PaymentRow>(
-    'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_at, payment_id',
+  const paymentsByInvoice = prepareRows<[number], PaymentRow>(db, 'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_at, payment_id',
   );
   // Through the customer's invoices (not payments.customer_id), so every payment lands under
   // the invoice it was made on, exactly as getInvoiceWithPayments shows it.
-  const paymentsByCustomer = db.prepare<[number], PaymentRow>(
-    `SELECT p.* FROM invoices AS i JOIN payments AS p ON p.invoice_id = i.invoice_id
+  const paymentsByCustomer = prepareRows<[number], PaymentRow>(db, `SELECT p.* FROM invoices AS i JOIN payments AS p ON p.invoice_id = i.invoice_id
       WHERE i.customer_id = ? ORDER BY p.invoice_id, p.paid_at, p.payment_id`,
   );
   const insertPayment = db.prepare<[PaymentRow]>(INSERT_PAYMENT);

@@ -8,6 +8,7 @@ import type { Page, PageRequest } from '../page.js';
 import { writeOrConflict } from './constraint-error.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { INSERT_SECURITY_EVENT, type SecurityEventRow, toSecurityEventRow } from './security-log-repo.js';
 
 export interface CustomerRow {
@@ -57,11 +58,10 @@ export const INSERT_CUSTOMER = `INSERT INTO customers VALUES (@customer_id, @fir
   @address, @city, @loyalty_level, @account_status, @joined_on)`;
 
 export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
-  const byId = db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE customer_id = ?');
-  const pageAfter = db.prepare<[number, number], CustomerRow>(
-    'SELECT * FROM customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?',
+  const byId = prepareRows<[number], CustomerRow>(db, 'SELECT * FROM customers WHERE customer_id = ?');
+  const pageAfter = prepareRows<[number, number], CustomerRow>(db, 'SELECT * FROM customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?',
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM customers');
+  const countAll = prepareRows<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers');
   const updateRow = db.prepare<[CustomerRow]>(`UPDATE customers SET first_name = @first_name, last_name = @last_name,
     email = @email, phone = @phone, address = @address, city = @city, loyalty_level = @loyalty_level,
     account_status = @account_status, joined_on = @joined_on WHERE customer_id = @customer_id`);

@@ -3,6 +3,7 @@
 import type { IncidentStatus, ServiceIncident } from '../../domain/incidents/service-incident.js';
 import type { IncidentRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 
 export interface IncidentRow {
   incident_id: number;
@@ -55,7 +56,7 @@ interface IncidentFilterParams {
 }
 
 export function createSqliteIncidentRepo(db: SqliteDatabase): IncidentRepo {
-  const matching = db.prepare<[IncidentFilterParams], IncidentRow>(`SELECT * FROM incidents
+  const matching = prepareRows<[IncidentFilterParams], IncidentRow>(db, `SELECT * FROM incidents
     WHERE (@area IS NULL OR area = @area)
       AND (@category IS NULL OR category = @category)
       AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))

@@ -5,6 +5,7 @@ import type { KnowledgeDocument, KnowledgeHit } from '../../domain/knowledge/kno
 import type { KnowledgeRepo } from '../contoso-store.js';
 import { toFtsMatchExpression } from './fts-query.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { fromJsonArray, toRowLimit } from './sql-values.js';
 
 export interface KnowledgeRow {
@@ -48,9 +49,8 @@ export const REBUILD_KNOWLEDGE_INDEX = `INSERT INTO knowledge_fts (knowledge_fts
 const BM25_WEIGHTS = '3.0, 1.0, 2.0';
 
 export function createSqliteKnowledgeRepo(db: SqliteDatabase): KnowledgeRepo {
-  const all = db.prepare<[], KnowledgeRow>('SELECT * FROM knowledge ORDER BY document_id');
-  const ranked = db.prepare<[string, number], KnowledgeRow & { rank: number }>(
-    `SELECT k.*, bm25(knowledge_fts, ${BM25_WEIGHTS}) AS rank
+  const all = prepareRows<[], KnowledgeRow>(db, 'SELECT * FROM knowledge ORDER BY document_id');
+  const ranked = prepareRows<[string, number], KnowledgeRow & { rank: number }>(db, `SELECT k.*, bm25(knowledge_fts, ${BM25_WEIGHTS}) AS rank
        FROM knowledge_fts JOIN knowledge AS k ON k.document_id = knowledge_fts.rowid
       WHERE knowledge_fts MATCH ?
       ORDER BY rank, k.document_id

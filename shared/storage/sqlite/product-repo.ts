@@ -2,6 +2,7 @@
 import type { Product, ProductCategory } from '../../domain/products/product.js';
 import type { ProductRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { toMoney } from './sql-values.js';
 
 export interface ProductRow {
@@ -50,19 +51,17 @@ export interface SqliteProductRepo extends ProductRepo {
 }
 
 /**
- * The catalogue is small and read on most tool calls, so it is kept in memory: reloaded after
- * this connection's own bulk load (invalidate) or when another connection has written to the
- * file (SQLite's data_version changes).
+ * The catalogue is small and read on most tool calls, so it is kept in memory and reloaded after
+ * this connection's own bulk load (invalidate). The connection holds its file exclusively (see
+ * open-database.ts), so no other connection can change the catalogue behind its back.
  */
 export function createSqliteProductRepo(db: SqliteDatabase): SqliteProductRepo {
-  const all = db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY product_id');
-  const dataVersion = db.prepare<[], { data_version: number }>('PRAGMA data_version');
-  let cached: { version: number; products: readonly Product[]; byId: ReadonlyMap<number, Product> } | undefined;
+  const all = prepareRows<[], ProductRow>(db, 'SELECT * FROM products ORDER BY product_id');
+  let cached: { products: readonly Product[]; byId: ReadonlyMap<number, Product> } | undefined;
   const catalogue = () => {
-    const version = dataVersion.get()?.data_version ?? -1;
-    if (cached === undefined || cached.version !== version) {
+    if (cached === undefined) {
       const products = all.all().map((row) => Object.freeze(toProduct(row)));
-      cached = { version, products, byId: new Map(products.map((p) => [p.productId, p])) };
+      cached = { products, byId: new Map(products.map((p) => [p.productId, p])) };
     }
     return cached;
   };

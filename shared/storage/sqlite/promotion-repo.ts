@@ -4,6 +4,7 @@ import type { LoyaltyLevel } from '../../domain/customers/customer.js';
 import type { Promotion } from '../../domain/promotions/promotion.js';
 import type { PromotionRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { fromJsonArray } from './sql-values.js';
 
 export interface PromotionRow {
@@ -50,7 +51,7 @@ export const INSERT_PROMOTION = `INSERT INTO promotions (promotion_id, name, des
 export const SELECT_PROMOTIONS = 'SELECT * FROM promotions ORDER BY promotion_id';
 
 export function createSqlitePromotionRepo(db: SqliteDatabase): PromotionRepo {
-  const all = db.prepare<[], PromotionRow>(SELECT_PROMOTIONS);
+  const all = prepareRows<[], PromotionRow>(db, SELECT_PROMOTIONS);
   return {
     async list() {
       return all.all().map(toPromotion);

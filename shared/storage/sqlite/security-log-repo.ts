@@ -3,6 +3,7 @@
 import type { SecurityEvent, SecurityEventType } from '../../domain/security/security-event.js';
 import type { SecurityLogRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { toRowLimit } from './sql-values.js';
 
 export interface SecurityEventRow {
@@ -40,8 +41,7 @@ export const INSERT_SECURITY_EVENT = `INSERT INTO security_events (event_id, cus
   ip_address, detail) VALUES (@event_id, @customer_id, @event_type, @occurred_at, @ip_address, @detail)`;
 
 export function createSqliteSecurityLogRepo(db: SqliteDatabase): SecurityLogRepo {
-  const byCustomer = db.prepare<[number, number], SecurityEventRow>(
-    'SELECT * FROM security_events WHERE customer_id = ? ORDER BY occurred_at DESC, event_id DESC LIMIT ?',
+  const byCustomer = prepareRows<[number, number], SecurityEventRow>(db, 'SELECT * FROM security_events WHERE customer_id = ? ORDER BY occurred_at DESC, event_id DESC LIMIT ?',
   );
   return {
     async listByCustomer(customerId, limit) {

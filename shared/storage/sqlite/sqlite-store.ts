@@ -4,6 +4,7 @@
 import type { ContosoStore } from '../contoso-store.js';
 import type { SeedState } from '../seed-dataset.js';
 import { UnavailableError } from '../../errors/domain-error.js';
+import { prepareRows } from './row-statement.js';
 import { createSqliteBillingRepo } from './billing-repo.js';
 import { createBulkLoad } from './bulk-load.js';
 import { createSqliteCustomerRepo } from './customer-repo.js';
@@ -27,7 +28,7 @@ export interface SqliteStoreOptions {
 
 export function createSqliteStore(options: SqliteStoreOptions): ContosoStore {
   const db = openDatabase(options.path);
-  const readState = db.prepare<[], { doc: string }>('SELECT doc FROM seed_state WHERE id = 1');
+  const readState = prepareRows<[], { doc: string }>(db, 'SELECT doc FROM seed_state WHERE id = 1');
   const ping = db.prepare('SELECT 1');
   const replaceAll = createBulkLoad(db);
   const exportAll = createExportAll(db);

@@ -4,6 +4,7 @@ import type { ServiceStatus, Subscription, SubscriptionStatus } from '../../doma
 import { NotFoundError } from '../../errors/domain-error.js';
 import type { SubscriptionChange, SubscriptionRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 import { fromFlag, toFlag } from './sql-values.js';
 
 export interface SubscriptionRow {
@@ -60,9 +61,8 @@ export const INSERT_SUBSCRIPTION = `INSERT INTO subscriptions VALUES (@subscript
   @service_identifier)`;
 
 export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRepo {
-  const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE subscription_id = ?');
-  const byCustomer = db.prepare<[number], SubscriptionRow>(
-    'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY subscription_id',
+  const byId = prepareRows<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE subscription_id = ?');
+  const byCustomer = prepareRows<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY subscription_id',
   );
   const updateRow = db.prepare<[SubscriptionRow]>(`UPDATE subscriptions SET customer_id = @customer_id,
     product_id = @product_id, status = @status, service_status = @service_status, start_date = @start_date,

@@ -5,6 +5,7 @@ import type { SupportTicket, TicketCategory, TicketPriority, TicketStatus } from
 import { NotFoundError } from '../../errors/domain-error.js';
 import type { TicketRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 
 export interface TicketRow {
   ticket_id: number;
@@ -60,17 +61,14 @@ type TicketDraft = Omit<SupportTicket, 'ticketId'>;
 type CreateResult = { ticket: SupportTicket; replayed: boolean };
 
 export function createSqliteTicketRepo(db: SqliteDatabase): TicketRepo {
-  const byId = db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE ticket_id = ?');
-  const byCustomer = db.prepare<[number], TicketRow>(
-    'SELECT * FROM tickets WHERE customer_id = ? ORDER BY opened_at DESC, ticket_id DESC',
+  const byId = prepareRows<[number], TicketRow>(db, 'SELECT * FROM tickets WHERE ticket_id = ?');
+  const byCustomer = prepareRows<[number], TicketRow>(db, 'SELECT * FROM tickets WHERE customer_id = ? ORDER BY opened_at DESC, ticket_id DESC',
   );
-  const byKey = db.prepare<[number, string], TicketRow>(
-    'SELECT * FROM tickets WHERE customer_id = ? AND idempotency_key = ?',
+  const byKey = prepareRows<[number, string], TicketRow>(db, 'SELECT * FROM tickets WHERE customer_id = ? AND idempotency_key = ?',
   );
-  const nextId = db.prepare<[], { next: number }>('SELECT COALESCE(MAX(ticket_id), 0) + 1 AS next FROM tickets');
-  const customerExists = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM customers WHERE customer_id = ?');
-  const subscriptionOf = db.prepare<[number, number], { found: number }>(
-    'SELECT 1 AS found FROM subscriptions WHERE subscription_id = ? AND customer_id = ?',
+  const nextId = prepareRows<[], { next: number }>(db, 'SELECT COALESCE(MAX(ticket_id), 0) + 1 AS next FROM tickets');
+  const customerExists = prepareRows<[number], { found: number }>(db, 'SELECT 1 AS found FROM customers WHERE customer_id = ?');
+  const subscriptionOf = prepareRows<[number, number], { found: number }>(db, 'SELECT 1 AS found FROM subscriptions WHERE subscription_id = ? AND customer_id = ?',
   );
   const insert = db.prepare<[TicketRow]>(INSERT_TICKET);
 

@@ -3,6 +3,7 @@
 import type { DailyUsage } from '../../domain/usage/data-usage.js';
 import type { UsageRepo } from '../contoso-store.js';
 import type { SqliteDatabase } from './open-database.js';
+import { prepareRows } from './row-statement.js';
 
 export interface DailyUsageRow {
   subscription_id: number;
@@ -39,8 +40,7 @@ export const INSERT_DAILY_USAGE = `INSERT INTO daily_usage (subscription_id, dat
   sms_count) VALUES (@subscription_id, @date, @data_gb, @roaming_data_gb, @voice_minutes, @sms_count)`;
 
 export function createSqliteUsageRepo(db: SqliteDatabase): UsageRepo {
-  const inRange = db.prepare<[number, string, string], DailyUsageRow>(
-    'SELECT * FROM daily_usage WHERE subscription_id = ? AND date >= ? AND date <= ? ORDER BY date',
+  const inRange = prepareRows<[number, string, string], DailyUsageRow>(db, 'SELECT * FROM daily_usage WHERE subscription_id = ? AND date >= ? AND date <= ? ORDER BY date',
   );
   return {
     async list(subscriptionId, from, to) {

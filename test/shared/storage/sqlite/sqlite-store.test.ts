@@ -184,3 +184,23 @@ describe('sqlite store: writes', () => {
     assert.deepEqual(await store.securityLogs.listByCustomer(1, Number.NaN), []);
   });
 });
+
+describe('sqlite store: one process per file', () => {
+  it('refuses a second connection to a file another holds, naming the cause, and opens it once freed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-exclusive-'));
+    const file = path.join(dir, 'contoso.db');
+    const first = createSqliteStore({ path: file });
+    try {
+      assert.throws(
+        () => createSqliteStore({ path: file }),
+        (error: Error) => error instanceof UnavailableError && /in use by another process; one process serves one DATA_DIR/.test(error.message),
+      );
+    } finally {
+      await first.close();
+    }
+    const again = createSqliteStore({ path: file });
+    await again.ping();
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
