@@ -10,6 +10,7 @@ import type { RequestScope } from '../request/request-scope.js';
 import type { Clock } from '../time/clock.js';
 import { ConflictError, DomainError, ForbiddenError, InvalidArgumentError, UnsupportedMediaTypeError } from '../errors/domain-error.js';
 import { httpErrorResponse } from '../errors/to-http.js';
+import { toWebResponse } from '../http/http-answer.js';
 import { isJsonContentType } from '../http/media-types.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { seedStore } from '../seed/ensure-seeded.js';
@@ -72,7 +73,7 @@ export function createSeedRequestHandler(options: SeedRequestOptions): SeedReque
   return async function handleSeedRequest(request, scope) {
     const { requestId } = scope;
     const auth = await options.authenticate(request);
-    if (!auth.ok) return auth.response;
+    if (!auth.ok) return toWebResponse(auth.answer);
     if (!hasRoles(auth.principal, [ROLES.admin])) {
       options.logger.warn('admin route refused', { requestId, callerId: auth.principal.callerId, reason: 'missing_role:admin' });
       void options.audit.write({ ...auditOf(auth.principal, requestId), outcome: 'refused', result: null, reason: 'missing_role:admin' });

@@ -2,15 +2,17 @@
 // with the configured verifier and answers refusals as RFC 6750/9728 say (401 with
 // WWW-Authenticate pointing at the protected-resource metadata, 403 for a tenant not allowed or
 // a missing scope). The precise reason goes to the security log, never to the client.
-import { jsonRpcErrorResponse, JSON_RPC } from '../http/json-rpc-response.js';
+import type { HttpAnswer } from '../http/http-answer.js';
+import { jsonRpcError, JSON_RPC } from '../http/json-rpc-response.js';
+import type { RequestHead } from '../http/request-head.js';
 import type { Logger } from '../telemetry/logger.js';
 import { hasQueryToken, readBearerToken } from './bearer-token.js';
 import type { Principal } from '../identity/principal.js';
 import type { AccessTokenVerifier } from './verify-access-token.js';
 import { wwwAuthenticate } from './www-authenticate.js';
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; response: Response };
-export type RequestAuthenticator = (request: Request) => Promise<AuthResult>;
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; answer: HttpAnswer };
+export type RequestAuthenticator = (request: Pick<RequestHead, 'url' | 'headers'>) => Promise<AuthResult>;
 
 export interface RequestAuthenticatorOptions {
   /** Undefined in `disabled` mode: every request gets `developmentIdentity`. */
@@ -27,7 +29,7 @@ export function createRequestAuthenticator(options: RequestAuthenticatorOptions)
   const { verify, resourceMetadataUrl, logger } = options;
   const refuse = (status: 401 | 403, message: string, header: string): AuthResult => ({
     ok: false,
-    response: jsonRpcErrorResponse(status, JSON_RPC.SERVER_ERROR, message, { 'www-authenticate': header }),
+    answer: jsonRpcError(status, JSON_RPC.SERVER_ERROR, message, { 'www-authenticate': header }),
   });
 
   return async (request) => {
@@ -49,7 +51,7 @@ export function createRequestAuthenticator(options: RequestAuthenticatorOptions)
       case 'temporarily_unavailable':
         return {
           ok: false,
-          response: jsonRpcErrorResponse(503, JSON_RPC.SERVER_ERROR, 'Service Unavailable: token keys cannot be fetched right now; retry shortly', {
+          answer: jsonRpcError(503, JSON_RPC.SERVER_ERROR, 'Service Unavailable: token keys cannot be fetched right now; retry shortly', {
             'retry-after': String(result.retryAfterSeconds),
           }),
         };

@@ -18,6 +18,7 @@ export function readBearerToken(authorization: string | null | undefined): Beare
 
 /** True when the URL carries an `access_token` query parameter (any case), which must be refused. */
 export function hasQueryToken(url: string | URL): boolean {
+  if (typeof url === 'string' && !url.includes('?')) return false;
   const parsed = typeof url === 'string' ? new URL(url, 'http://localhost') : url;
   for (const name of parsed.searchParams.keys()) {
     if (name.toLowerCase() === 'access_token') return true;

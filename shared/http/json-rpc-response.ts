@@ -1,4 +1,5 @@
-// JSON-RPC error responses sent before a request reaches the MCP SDK (HTTP-level refusals).
+// JSON-RPC error answers sent before a request reaches the MCP SDK (HTTP-level refusals).
+import { jsonAnswer, type HttpAnswer } from './http-answer.js';
 
 export const JSON_RPC = {
   PARSE_ERROR: -32700,
@@ -7,11 +8,7 @@ export const JSON_RPC = {
   SERVER_ERROR: -32000,
 } as const;
 
-export function jsonRpcErrorResponse(
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return Response.json({ jsonrpc: '2.0', error: { code, message }, id: null }, { status, headers });
+/** A JSON-RPC error answer with a null id (the request was refused before it was read as one). */
+export function jsonRpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): HttpAnswer {
+  return jsonAnswer(status, JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }), headers);
 }

@@ -9,12 +9,18 @@ export type JsonBody =
   | { kind: 'too_large' }
   | { kind: 'unreadable' };
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const read = await readLimitedBody(request, maxBytes);
-  if (!read.ok) return { kind: read.reason };
-  if (read.bytes.byteLength === 0) return { kind: 'empty' };
+  return read.ok ? parseJsonBody(read.bytes) : { kind: read.reason };
+}
+
+/** A body already read whole (and within its limit), parsed as strict UTF-8 JSON. */
+export function parseJsonBody(bytes: Uint8Array): JsonBody {
+  if (bytes.byteLength === 0) return { kind: 'empty' };
   try {
-    return { kind: 'json', value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes)) };
+    return { kind: 'json', value: JSON.parse(STRICT_UTF8.decode(bytes)) };
   } catch {
     return { kind: 'not_json' };
   }

@@ -98,14 +98,14 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   });
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await app.handlers.mcp(new Request(input, init), detachedScope('req-tool-test'));
+    const res = await app.handlers.mcp.web(new Request(input, init), detachedScope('req-tool-test'));
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
   const post = (body: unknown, principal?: Principal) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
     if (principal) headers[PRINCIPAL_HEADER] = JSON.stringify(principal);
-    return app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-tool-test'));
+    return app.handlers.mcp.web(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-tool-test'));
   };
   const client = new Client({ name: 'tool-tests', version: '1' });
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));

@@ -30,9 +30,19 @@ export function encodeToolResult(request: FastRequest, result: CallToolResult): 
   return envelope(`{${parts.join(',')}}`, request.id);
 }
 
-/** A tools/list answer from the result serialized once for the caller's tools and era. */
-export function encodeListAnswer(request: FastRequest, resultJson: string): string {
-  return envelope(resultJson, request.id);
+/** A JSON-RPC answer whose result is fixed, encoded once: only the id changes per request. */
+export interface EncodedResult {
+  readonly head: Buffer;
+  readonly tail: Buffer;
+}
+
+export function encodeFixedResult(resultJson: string): EncodedResult {
+  return { head: Buffer.from(`{"result":${resultJson},"jsonrpc":"2.0","id":`, 'utf8'), tail: Buffer.from('}', 'utf8') };
+}
+
+/** A tools/list answer from a result encoded once for the caller's tools and era. */
+export function encodeListAnswer(request: FastRequest, result: EncodedResult): Buffer {
+  return Buffer.concat([result.head, Buffer.from(JSON.stringify(request.id), 'utf8'), result.tail]);
 }
 
 /** A JSON-RPC error answer, as the SDK writes one (e.g. "Tool … not found"). */

@@ -4,10 +4,12 @@
 // and replayed; tools/call goes through the same gate and runTool as the SDK path and is written
 // as the SDK writes it. Whatever it does not fully understand goes to the SDK path unchanged.
 import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+import { jsonAnswer, type HttpAnswer } from '../../http/http-answer.js';
+import type { RequestHead } from '../../http/request-head.js';
 import type { CallerScope } from '../../request/request-scope.js';
 import { runTool, type ToolRunner } from '../run-tool.js';
 import type { ToolGate } from '../tool-gate.js';
-import { encodeError, encodeListAnswer, encodeToolResult } from './encode-answer.js';
+import { encodeError, encodeFixedResult, encodeListAnswer, encodeToolResult, type EncodedResult } from './encode-answer.js';
 import { classifyFastRequest, type FastRequest } from './fast-request.js';
 
 /** Answers a request through the SDK path (the fallback, and the source of cached list answers). */
@@ -24,47 +26,53 @@ export interface FastPathOptions {
   otherToolsMayExist: boolean;
 }
 
-/** The answer to `message`, or undefined when the SDK path must answer it. */
-export type FastPath = (request: Request, message: object, scope: CallerScope) => Promise<Response | undefined>;
-
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-function jsonResponse(text: string): Response {
-  return new Response(text, { status: 200, headers: JSON_HEADERS });
-}
+/**
+ * The answer to `message`, or undefined when the SDK path must answer it. `head` is the request;
+ * when it is a whole web Request, a tools/list answer not yet captured is captured through it.
+ */
+export type FastPath = (head: RequestHead, message: object, scope: CallerScope) => Promise<HttpAnswer | undefined>;
 
 export function createFastPath(options: FastPathOptions): FastPath {
   const { gate, runner, sdkAnswer } = options;
-  /** Serialized tools/list results by era, version and the names of the tools the caller sees. */
-  const listResults = new Map<string, string>();
+  /** Encoded tools/list results by era, version and the names of the tools the caller sees. */
+  const listResults = new Map<string, EncodedResult>();
+  /** The names of the tools a caller sees, per principal (verified principals are cached per token). */
+  const visibleNames = new WeakMap<object, string>();
+  const visibleNamesOf = (scope: CallerScope) => {
+    let names = visibleNames.get(scope.caller);
+    if (names === undefined) visibleNames.set(scope.caller, (names = gate.visibleTo(scope.caller).map((tool) => tool.name).join(',')));
+    return names;
+  };
 
-  async function answerToolsList(request: Request, message: object, fast: FastRequest, scope: CallerScope): Promise<Response> {
-    const key = `${fast.era}\0${fast.version}\0${gate.visibleTo(scope.caller).map((tool) => tool.name).join(',')}`;
+  async function answerToolsList(head: RequestHead, message: object, fast: FastRequest, scope: CallerScope): Promise<HttpAnswer | undefined> {
+    const key = `${fast.era}\0${fast.version}\0${visibleNamesOf(scope)}`;
     const cached = listResults.get(key);
-    if (cached !== undefined) return jsonResponse(encodeListAnswer(fast, cached));
-    const answer = await sdkAnswer(request, message, scope);
-    if (answer.status !== 200 || !(answer.headers.get('content-type') ?? '').startsWith('application/json')) return answer;
+    if (cached !== undefined) return jsonAnswer(200, encodeListAnswer(fast, cached));
+    if (!(head instanceof Request)) return undefined;
+    const answer = await sdkAnswer(head, message, scope);
+    if (answer.status !== 200 || !(answer.headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
     const text = await answer.text();
     const parsed = JSON.parse(text) as { result?: unknown };
-    if (parsed.result !== undefined) listResults.set(key, JSON.stringify(parsed.result));
-    return new Response(text, { status: answer.status, headers: answer.headers });
+    if (parsed.result === undefined) return undefined;
+    listResults.set(key, encodeFixedResult(JSON.stringify(parsed.result)));
+    return jsonAnswer(200, text);
   }
 
-  async function answerToolsCall(request: Request, fast: FastRequest & { name: string }, scope: CallerScope): Promise<Response | undefined> {
+  async function answerToolsCall(head: RequestHead, fast: FastRequest & { name: string }, scope: CallerScope): Promise<HttpAnswer | undefined> {
     const decision = gate.decide(fast.name, fast.args, scope);
     if (decision.kind === 'unknown' && options.otherToolsMayExist) return undefined;
     if (decision.kind !== 'granted') {
       // Refused and unknown alike, in the SDK's words: nothing tells a hidden tool from a missing one.
-      return jsonResponse(encodeError(fast, ProtocolErrorCode.InvalidParams, `Tool ${fast.name} not found`));
+      return jsonAnswer(200, encodeError(fast, ProtocolErrorCode.InvalidParams, `Tool ${fast.name} not found`));
     }
-    const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, signal: request.signal });
-    return jsonResponse(encodeToolResult(fast, result));
+    const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, signal: head.signal });
+    return jsonAnswer(200, encodeToolResult(fast, result));
   }
 
-  return async function answerFast(request, message, scope) {
-    const fast = classifyFastRequest(request, message);
+  return async function answerFast(head, message, scope) {
+    const fast = classifyFastRequest(head, message);
     if (fast === undefined) return undefined;
-    if (fast.method === 'tools/list') return answerToolsList(request, message, fast, scope);
-    return answerToolsCall(request, fast as FastRequest & { name: string }, scope);
+    if (fast.method === 'tools/list') return answerToolsList(head, message, fast, scope);
+    return answerToolsCall(head, fast as FastRequest & { name: string }, scope);
   };
 }

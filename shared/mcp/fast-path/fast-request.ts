@@ -4,6 +4,7 @@
 // unusual envelope or header, an id or params shape it does not fully understand — returns
 // undefined and goes to the SDK path, which answers it (errors included) as it always did.
 import { classifyInboundRequest, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import type { RequestHead } from '../../http/request-head.js';
 
 export type Era = 'legacy' | 'modern';
 
@@ -34,7 +35,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** HTTP optional whitespace stripped, as the SDK compares header values. */
-function headerValue(request: Request, name: string): string | undefined {
+function headerValue(request: Pick<RequestHead, 'headers'>, name: string): string | undefined {
   return request.headers.get(name)?.trim();
 }
 
@@ -49,7 +50,7 @@ function metaKind(meta: unknown): 'none' | 'envelope' | 'other' {
 }
 
 /** The request as the fast path understands it, or undefined to hand it to the SDK. */
-export function classifyFastRequest(request: Request, message: unknown): FastRequest | undefined {
+export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, message: unknown): FastRequest | undefined {
   if (!isPlainObject(message) || message.jsonrpc !== '2.0') return undefined;
   const { id, params } = message;
   const method = message.method === 'tools/list' ? 'tools/list' : message.method === 'tools/call' ? 'tools/call' : undefined;
@@ -64,21 +65,24 @@ export function classifyFastRequest(request: Request, message: unknown): FastReq
   const envelope = metaKind(meta);
   if (envelope === 'other') return undefined;
   const versionHeader = headerValue(request, 'mcp-protocol-version');
+  const base: Pick<FastRequest, 'method' | 'id' | 'name' | 'args'> = { method, id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
+  if (envelope === 'none') {
+    // No envelope claim: the SDK routes it to the 2025 era unless the version header names 2026.
+    const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
+    return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version) ? { ...base, era: 'legacy', version } : undefined;
+  }
+  const methodHeader = headerValue(request, 'mcp-method');
+  const nameHeader = headerValue(request, 'mcp-name');
   const route = classifyInboundRequest({
     httpMethod: 'POST',
     body: message,
     ...(versionHeader !== undefined ? { protocolVersionHeader: versionHeader } : {}),
-    ...(request.headers.has('mcp-method') ? { mcpMethodHeader: headerValue(request, 'mcp-method') } : {}),
-    ...(request.headers.has('mcp-name') ? { mcpNameHeader: headerValue(request, 'mcp-name') } : {}),
+    ...(methodHeader !== undefined ? { mcpMethodHeader: methodHeader } : {}),
+    ...(nameHeader !== undefined ? { mcpNameHeader: nameHeader } : {}),
   });
-  const base: Pick<FastRequest, 'method' | 'id' | 'name' | 'args'> = { method, id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
-  if (route.kind === 'legacy' && envelope === 'none') {
-    const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
-    return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version) ? { ...base, era: 'legacy', version } : undefined;
-  }
-  if (route.kind !== 'modern' || envelope !== 'envelope' || (meta as Record<string, unknown>)['io.modelcontextprotocol/protocolVersion'] !== MODERN_VERSION) return undefined;
+  if (route.kind !== 'modern' || (meta as Record<string, unknown>)['io.modelcontextprotocol/protocolVersion'] !== MODERN_VERSION) return undefined;
   // The standard headers the SDK requires of a modern request, all present and agreeing.
-  if (versionHeader !== MODERN_VERSION || headerValue(request, 'mcp-method') !== method) return undefined;
-  if (method === 'tools/call' && headerValue(request, 'mcp-name') !== name) return undefined;
+  if (versionHeader !== MODERN_VERSION || methodHeader !== method) return undefined;
+  if (method === 'tools/call' && nameHeader !== name) return undefined;
   return { ...base, era: 'modern', version: MODERN_VERSION };
 }

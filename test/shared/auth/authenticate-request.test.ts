@@ -3,6 +3,7 @@
 // log while the client sees only invalid_token.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { answerText } from '../../../shared/http/http-answer.js';
 import { createRequestAuthenticator } from '../../../shared/auth/authenticate-request.js';
 import type { AccessTokenVerifier, VerificationFailure } from '../../../shared/auth/verify-access-token.js';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
@@ -30,9 +31,9 @@ describe('createRequestAuthenticator', () => {
     const result = await run();
     assert.equal(result.ok, false);
     if (result.ok) return;
-    assert.equal(result.response.status, 503);
-    assert.equal(result.response.headers.get('retry-after'), '17');
-    assert.equal(result.response.headers.get('www-authenticate'), null);
+    assert.equal(result.answer.status, 503);
+    assert.equal(result.answer.headers['retry-after'], '17');
+    assert.equal(result.answer.headers['www-authenticate'] ?? null, null);
     assert.match(lines.join('\n'), /"reason":"jwks_unavailable"/);
   });
 
@@ -42,9 +43,9 @@ describe('createRequestAuthenticator', () => {
       const result = await run();
       assert.equal(result.ok, false);
       if (result.ok) return;
-      assert.equal(result.response.status, 401);
-      assert.equal(result.response.headers.get('www-authenticate'), `Bearer resource_metadata="${METADATA_URL}", error="invalid_token"`);
-      assert.doesNotMatch(await result.response.text(), new RegExp(reason));
+      assert.equal(result.answer.status, 401);
+      assert.equal(result.answer.headers['www-authenticate'] ?? null, `Bearer resource_metadata="${METADATA_URL}", error="invalid_token"`);
+      assert.doesNotMatch(answerText(result.answer), new RegExp(reason));
       assert.match(lines.join('\n'), new RegExp(`"reason":"${reason}"`));
     });
   }

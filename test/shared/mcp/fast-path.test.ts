@@ -54,7 +54,7 @@ async function makeApp(fastPath: boolean, extensions: ServerExtension[] = []): P
 }
 
 async function exchange(app: App, request: Request): Promise<Exchange> {
-  const res = await app.handlers.mcp(request, detachedScope('req-compare'));
+  const res = await app.handlers.mcp.web(request, detachedScope('req-compare'));
   return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
 }
 

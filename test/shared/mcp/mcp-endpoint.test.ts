@@ -99,7 +99,7 @@ describe('MCP endpoint (in-process)', () => {
   let app: App;
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
-    const res = await app.handlers.mcp(new Request(input, init), detachedScope('req-test'));
+    const res = await app.handlers.mcp.web(new Request(input, init), detachedScope('req-test'));
     contentTypes.push(res.headers.get('content-type') ?? '');
     return res;
   };
@@ -185,7 +185,7 @@ describe('MCP endpoint (in-process)', () => {
   it('answers an unsupported 2026-era protocol version with the request id and the supported versions', async () => {
     const body = { jsonrpc: '2.0', id: 301, method: 'server/discover', params: { _meta: { ...ENVELOPE_2026, 'io.modelcontextprotocol/protocolVersion': 'v999' } } };
     const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': 'v999', 'mcp-method': 'server/discover' };
-    const res = await app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-test'));
+    const res = await app.handlers.mcp.web(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-test'));
     const answer = (await res.json()) as { id: unknown; error?: { data?: { supported?: string[]; requested?: string } } };
 
     assert.equal(res.status, 400);

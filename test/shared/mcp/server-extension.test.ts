@@ -1,6 +1,7 @@
 // The MCP server's extension point in-process: an extension's tools and capabilities are served
 // next to the Contoso tools in both eras, and the requestState it seals round-trips while a
 // tampered one, or one minted for another caller, is refused before the handler runs.
+import type { RequestAuthenticator } from '../../../shared/auth/authenticate-request.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
@@ -45,12 +46,12 @@ interface RpcAnswer {
 async function callModern(app: App, name: string, caller: string, extra: Record<string, unknown> = {}): Promise<RpcAnswer> {
   const body = { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {}, _meta: ENVELOPE, ...extra } };
   const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name, 'x-test-caller': caller };
-  const res = await app.handlers.mcp(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-ext'));
+  const res = await app.handlers.mcp.web(new Request('http://localhost/api/mcp', { method: 'POST', headers, body: JSON.stringify(body) }), detachedScope('req-ext'));
   return (await res.json()) as RpcAnswer;
 }
 
 /** Authenticates every request as the caller named by its x-test-caller header. */
-const authenticate = async (request: Request) => ({
+const authenticate: RequestAuthenticator = async (request) => ({
   ok: true as const,
   principal: { ...developmentPrincipal(), callerId: request.headers.get('x-test-caller') ?? 'local-developer' },
 });
@@ -61,7 +62,7 @@ describe('MCP server extensions', () => {
 
   async function connect(app: App, era: 'legacy' | 'modern'): Promise<Client> {
     const client = new Client({ name: 'in-process', version: '1' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
-    const fetch = async (input: string | URL | Request, init?: RequestInit) => app.handlers.mcp(new Request(input, init), detachedScope('req-ext'));
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => app.handlers.mcp.web(new Request(input, init), detachedScope('req-ext'));
     await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch }));
     return client;
   }
