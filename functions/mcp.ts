@@ -9,5 +9,7 @@ azureFunctions.app.http('mcp', {
   route: 'api/mcp',
   methods: ['POST', 'GET', 'DELETE', 'OPTIONS', 'PUT', 'PATCH', 'HEAD'],
   authLevel: 'anonymous',
-  handler: webHandler(async (request, scope) => (await getApp()).handlers.mcp(request, scope)),
+  handler: webHandler(async (request, scope) => (await getApp()).handlers.mcp.web(request, scope), {
+    direct: async (head, body, scope) => (await getApp()).handlers.mcp.direct(head, body, scope),
+  }),
 });

@@ -4,9 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
+import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/direct-web-handler.js';
+import type { HttpAnswer } from '../../shared/http/http-answer.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
+import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
 
 const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;
@@ -83,28 +87,53 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       if (!res.writableFinished) abort.abort();
     });
     const hasBody = method !== 'GET' && method !== 'HEAD';
+    let small: Buffer | undefined;
+    try {
+      small = hasBody ? await body.small() : undefined;
+    } catch {
+      res.destroy(); // the client went away before its body arrived: nobody to answer
+      return;
+    }
+    const invocationId = randomUUID();
+    const functionName = hit.route.functionName;
+    const invocation = { invocationId, functionName, error: (message: string) => log('error', message) };
+    // A registration with a direct-answer face answers a small request from its head and bytes,
+    // with no web Request built; what it hands back goes the web way below.
+    const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
+    if (direct !== undefined && (small !== undefined || !hasBody)) {
+      const head = { method, url: url.href, headers: rawHeaderReader(req), signal: abort.signal };
+      const answer = await direct(head, small ?? new Uint8Array(), invocation);
+      if (answer !== undefined) {
+        writeAnswer(res, answer, body.answerHeaders());
+        return;
+      }
+    }
     const nativeRequest = new Request(url, {
       method,
       headers: toHeaders(req.headers),
       signal: abort.signal,
-      ...(hasBody ? { body: body.stream(), duplex: 'half' } : {}),
+      ...(hasBody ? (small !== undefined ? { body: small as Uint8Array<ArrayBuffer> } : { body: body.stream(), duplex: 'half' }) : {}),
     });
     if (hit.route.authLevel !== 'anonymous' && !hasValidFunctionKey(nativeRequest, options.functionKey)) {
       const message = 'A function key is required (x-functions-key header or code query parameter)';
       sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message } }, body.answerHeaders());
       return;
     }
-    // The same construction the real worker uses for streamed HTTP (a native Request inside).
+    // A registration with a direct web face gets the Request as it is, as the worker's streamed
+    // HTTP would hand it over; anything else gets the library's HttpRequest and InvocationContext.
+    const web = directWebHandlerOf(hit.route.callback);
+    if (web !== undefined) {
+      await writeResponse(res, await web(nativeRequest, invocation), body.answerHeaders());
+      return;
+    }
     const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
-    const invocationId = randomUUID();
     const context = new InvocationContext({
       invocationId,
-      functionName: hit.route.functionName,
+      functionName,
       logHandler: (level, ...args) => log(level, args.map(String).join(' ')),
     });
     const result = await hit.route.callback(request, context);
-    const response = result instanceof HttpResponse ? result : new HttpResponse((result ?? {}));
-    await writeResponse(res, response, body.answerHeaders());
+    await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());
   }
 }
 
@@ -117,7 +146,26 @@ function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
   return headers;
 }
 
-async function writeResponse(res: http.ServerResponse, response: InstanceType<typeof HttpResponse>, hostHeaders: Record<string, string>): Promise<void> {
+/** An answer to write: a web Response, or an HttpResponse of any copy of the library (a bundled app carries its own). */
+interface HttpResponseLike {
+  readonly status?: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+function isHttpResponse(value: unknown): value is HttpResponseLike {
+  return value instanceof HttpResponse || (value !== null && typeof value === 'object' && 'headers' in value && value.headers instanceof Headers && 'arrayBuffer' in value);
+}
+
+/** A complete answer in one write, with its length. */
+function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, hostHeaders: Record<string, string>): void {
+  const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+  res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(bytes.byteLength) });
+  res.end(bytes);
+}
+
+async function writeResponse(res: http.ServerResponse, response: HttpResponseLike, hostHeaders: Record<string, string>): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') headers[name] = value;
@@ -125,16 +173,19 @@ async function writeResponse(res: http.ServerResponse, response: InstanceType<ty
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   Object.assign(headers, hostHeaders);
-  res.writeHead(response.status ?? 200, headers);
-  // Streams (SSE) must show their headers at once; a plain body goes out with them in one write.
-  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();
   const body = response.body;
-  if (body === null) {
-    res.end();
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream') || body === null) {
+    // A complete answer goes out as headers and body in one write, with its length.
+    const bytes = body === null ? undefined : Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status ?? 200, bytes === undefined ? headers : { ...headers, 'content-length': String(bytes.byteLength) });
+    res.end(bytes);
     return;
   }
+  // Streams (SSE) show their headers at once and each event as it comes.
+  res.writeHead(response.status ?? 200, headers);
+  res.flushHeaders();
   await new Promise<void>((resolve) => {
-    const stream = Readable.fromWeb(body);
+    const stream = Readable.fromWeb(body as NodeReadableStream);
     stream.on('error', () => {
       res.destroy();
       resolve();

@@ -7,9 +7,17 @@ import type http from 'node:http';
 /** The most request body the host reads and throws away for a handler: the app's MAX_BODY_BYTES. */
 export const DISCARD_LIMIT_BYTES = 1024 * 1024;
 
+/** Bodies declared at most this large are read whole before the handler runs. */
+export const SMALL_BODY_BYTES = 64 * 1024;
+
 export interface RequestBody {
   /** The body for the handler; cancelling it stops delivery and leaves the rest to the host. */
   stream(): ReadableStream<Uint8Array>;
+  /**
+   * The whole body, read at once, when its declared length is at most SMALL_BODY_BYTES (most
+   * MCP requests: one buffer instead of a stream); undefined for any other body (use stream()).
+   */
+  small(): Promise<Buffer | undefined>;
   /** Headers the answer must carry: `Connection: close` when the unread rest is too large to discard. */
   answerHeaders(): Record<string, string>;
 }
@@ -21,7 +29,9 @@ export interface RequestBody {
  */
 export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResponse, limit = DISCARD_LIMIT_BYTES): RequestBody {
   let received = 0;
-  let mode: 'waiting' | 'streaming' | 'cancelled' | 'discarding' = 'waiting';
+  let mode: 'waiting' | 'streaming' | 'buffering' | 'cancelled' | 'discarding' = 'waiting';
+  const buffered: Buffer[] = [];
+  let bufferedDone: ((body: Buffer) => void) | undefined;
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let ended = false;
   let closing = false;
@@ -32,6 +42,10 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
       if (received > limit && !req.complete) req.socket.destroy();
       return;
     }
+    if (mode === 'buffering') {
+      buffered.push(chunk);
+      return;
+    }
     if (mode !== 'streaming' || !controller) return;
     controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     if ((controller.desiredSize ?? 0) <= 0) req.pause();
@@ -39,6 +53,7 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
   req.once('end', () => {
     if (mode === 'streaming' && !ended) controller?.close();
     ended = true;
+    if (mode === 'buffering') bufferedDone?.(Buffer.concat(buffered));
   });
   req.on('error', (error) => {
     if (mode === 'streaming' && !ended) controller?.error(error);
@@ -63,6 +78,17 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
   }
 
   return {
+    small() {
+      const declared = Number(req.headers['content-length'] ?? Number.NaN);
+      if (mode !== 'waiting' || !Number.isInteger(declared) || declared < 0 || declared > SMALL_BODY_BYTES) return Promise.resolve(undefined);
+      mode = 'buffering';
+      if (ended) return Promise.resolve(Buffer.alloc(0));
+      return new Promise<Buffer>((resolve, reject) => {
+        bufferedDone = resolve;
+        req.once('error', reject);
+        req.resume();
+      });
+    },
     stream() {
       return new ReadableStream<Uint8Array>({
         start(streamController) {

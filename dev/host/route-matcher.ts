@@ -14,20 +14,31 @@ interface Segment {
   constraint?: string;
 }
 
+/** Paths remembered per route before the memory starts over. */
+const MAX_REMEMBERED_PATHS = 256;
+
 export function compileRoute(template: string): CompiledRoute {
   const segments: Segment[] = template.split('/').map((part) => {
     const param = /^\{(\*)?([A-Za-z_][\w]*)(?::([a-z]+))?(\?)?\}$/.exec(part);
     if (!param) return { literal: part.toLowerCase() };
     return { param: param[2] as string, catchAll: param[1] === '*', constraint: param[3], optional: param[4] === '?' };
   });
+  // Hosts see the same few paths over and over: remember each path's outcome (bounded).
+  const seen = new Map<string, Readonly<Record<string, string>> | null>();
   return {
     template,
     match(path) {
+      const known = seen.get(path);
+      if (known !== undefined) return known === null ? null : { ...known };
+      let result: Record<string, string> | null;
       try {
-        return matchSegments(path);
+        result = matchSegments(path);
       } catch {
-        return null; // malformed percent-encoding never matches
+        result = null; // malformed percent-encoding never matches
       }
+      if (seen.size >= MAX_REMEMBERED_PATHS) seen.clear();
+      seen.set(path, result === null ? null : Object.freeze({ ...result }));
+      return result;
     },
   };
 
