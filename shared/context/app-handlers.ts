@@ -1,15 +1,12 @@
 // The HTTP handlers of the app, built once from its services: the MCP endpoint, the seeding
 // route, health and readiness, and the OAuth discovery documents. functions/ registers each
 // under its route; adding a function adds a handler here, not a field to the services.
-import { InMemoryServerEventBus } from '@modelcontextprotocol/server';
 import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
 import { createDiscoveryHandlers, type DiscoveryHandlers } from '../auth/discovery-handlers.js';
 import { createHealthHandlers, type HealthHandlers } from '../health/health-handlers.js';
-import { createServerFactory } from '../mcp/create-server.js';
 import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
-import { createRequestStateSeal } from '../mcp/request-state.js';
-import { createServerNotifier, type ServerExtension } from '../mcp/server-extension.js';
+import type { ServerExtension } from '../mcp/server-extension.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';
@@ -41,28 +38,16 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   const toolAudit = createToolAudit(audit);
   const gate = createToolGate(tools, toolAudit);
   const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
-  // subscriptions/listen streams of this process; a multi-instance deployment that publishes
-  // change events would put a shared pub/sub bus here.
-  const bus = new InMemoryServerEventBus(function logListenerFailure(error) {
-    logger.warn('subscription listener failed', { error });
-  });
-  const factory = createServerFactory({
-    tools,
-    gate,
-    runner,
-    requestState: createRequestStateSeal(config.mcp.requestStateKey),
-    extensions,
-    notify: createServerNotifier(bus),
-  });
   return {
     mcp: createMcpEndpoint({
-      factory,
-      bus,
+      sdkPath: loadOnce(async function loadSdkPath() {
+        const { createSdkPath } = await import('../mcp/sdk-path.js');
+        return createSdkPath({ tools, gate, runner, extensions, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
+      }),
       allowedHosts: config.http.allowedHosts,
       allowedOrigins: config.http.allowedOrigins,
       maxBodyBytes: config.http.maxBodyBytes,
       authenticate: auth.authenticate,
-      logger,
       ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0 } }),
     }),
     seed: createSeedRequestHandler({
@@ -75,6 +60,18 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
     }),
     health: createHealthHandlers(store),
     discovery: createDiscoveryHandlers(auth),
+  };
+}
+
+/** `load` run at most once (again after a failure), its promise shared by every caller. */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
   };
 }
 

@@ -6,41 +6,26 @@
 // then the fast path (one tools/list or tools/call, answered from structures built once) or
 // dispatchByEra: the 2025-era stateless leg (after its protocol-version check) or the SDK's
 // 2026-07-28 handler. Each stage either answers or hands on.
-import {
-  createMcpHandler,
-  isLegacyRequest,
-  SUPPORTED_PROTOCOL_VERSIONS,
-  type McpServerFactory,
-  type ServerEventBus,
-} from '@modelcontextprotocol/server';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { withCaller, type CallerScope, type RequestScope } from '../request/request-scope.js';
-import type { Logger } from '../telemetry/logger.js';
 import { preflightAnswer, withCorsHeaders, withCorsHeadersOnResponse } from '../http/cors.js';
 import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
 import { toWebResponse, type HttpAnswer } from '../http/http-answer.js';
 import { JSON_RPC, jsonRpcError } from '../http/json-rpc-response.js';
-import { acceptsMcpResponses, acceptsMcpResponsesExplicitly, isJsonContentType } from '../http/media-types.js';
+import { acceptsMcpResponses, isJsonContentType } from '../http/media-types.js';
 import { parseJsonBody, readJsonBody, type JsonBody } from '../http/read-json-body.js';
 import type { RequestHead } from '../http/request-head.js';
 import { createFastPath, type FastPathOptions } from './fast-path/fast-dispatch.js';
-import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
-import { singleToolCallName, toAuthInfo } from './sdk-request-context.js';
-
-/** Protocol revisions served through the per-request envelope (2026-07-28 era). */
-export const MODERN_PROTOCOL_VERSIONS: readonly string[] = ['2026-07-28'];
-export const ALL_PROTOCOL_VERSIONS: readonly string[] = [...SUPPORTED_PROTOCOL_VERSIONS, ...MODERN_PROTOCOL_VERSIONS];
+import type { SdkPath } from './sdk-path.js';
 
 export interface McpEndpointOptions {
-  factory: McpServerFactory;
-  /** Change events for `subscriptions/listen` streams (default: a bus of this endpoint's own). */
-  bus?: ServerEventBus;
+  /** The SDK path, loaded on first use (see sdk-path.ts). */
+  sdkPath: () => Promise<SdkPath>;
   allowedHosts: readonly string[];
   allowedOrigins: readonly string[];
   maxBodyBytes: number;
   /** Verifies the caller; runs after the Host/Origin checks and CORS preflight, before anything else. */
   authenticate: RequestAuthenticator;
-  logger: Logger;
   /** Answer single tools/list and tools/call without a per-request SDK server (absent: every request takes the SDK path). */
   fastPath?: Omit<FastPathOptions, 'sdkAnswer'>;
 }
@@ -62,17 +47,7 @@ type McpMessage = object;
 type Outcome = { answer: HttpAnswer } | { sdk: McpMessage; caller: CallerScope };
 
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
-  const { allowedHosts, allowedOrigins, maxBodyBytes, logger } = options;
-  const modern = createMcpHandler(options.factory, {
-    legacy: 'reject',
-    responseMode: 'auto',
-    maxRequestBodySize: maxBodyBytes,
-    onerror: function logRejectedMcpRequest(error: Error) {
-      logger.debug('mcp request rejected', { error });
-    },
-    ...(options.bus ? { bus: options.bus } : {}),
-  });
-  const legacy = createLegacyStatelessHandler(options.factory, maxBodyBytes);
+  const { allowedHosts, allowedOrigins, maxBodyBytes } = options;
   const answerFast = options.fastPath ? createFastPath({ ...options.fastPath, sdkAnswer: dispatchByEra }) : undefined;
 
   function guardHostAndOrigin(head: RequestHead): HttpAnswer | undefined {
@@ -134,20 +109,7 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   }
 
   async function dispatchByEra(request: Request, message: McpMessage, scope: CallerScope): Promise<Response> {
-    // The body is consumed, so the SDK works from `message` and the headers. Its transports insist
-    // on both media types in Accept: rebuild the request only when `*/*` was what we accepted.
-    const forward = acceptsMcpResponsesExplicitly(request.headers.get('accept')) ? request : withMcpAccept(request);
-    const isLegacy = await isLegacyRequest(forward, message, { maxRequestBodySize: maxBodyBytes });
-    // 2026-07-28 requests are checked by the SDK, which answers with the request's id and the
-    // supported versions; 2025-era ones (initialize included) are checked here.
-    const version = request.headers.get('mcp-protocol-version');
-    if (isLegacy && version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
-      return toWebResponse(
-        jsonRpcError(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`),
-      );
-    }
-    const authInfo = toAuthInfo({ scope, onlyTool: singleToolCallName(message) });
-    return isLegacy ? legacy(forward, message, authInfo) : modern.fetch(forward, { authInfo, parsedBody: message });
+    return (await options.sdkPath()).dispatch(request, message, scope);
   }
 
   return {
@@ -162,11 +124,4 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
       return 'answer' in outcome ? outcome.answer : undefined;
     },
   };
-}
-
-/** A body-less copy of `request` whose Accept names both MCP response types. */
-function withMcpAccept(request: Request): Request {
-  const headers = new Headers(request.headers);
-  headers.set('accept', 'application/json, text/event-stream');
-  return new Request(request.url, { method: 'POST', headers, signal: request.signal });
 }

@@ -1,7 +1,8 @@
 // Writes the fast path's JSON-RPC answers exactly as the SDK path writes them, byte for byte (a
 // test compares the two): the result's keys in the order the SDK's result schema yields them,
 // and for 2026-07-28 the `resultType` and the server-identity stamp the SDK adds to every result.
-import { SERVER_INFO_META_KEY, type CallToolResult } from '@modelcontextprotocol/server';
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { SERVER_INFO_META_KEY } from '../protocol-versions.js';
 import { SERVER_INFO } from '../server-info.js';
 import type { FastRequest } from './fast-request.js';
 

@@ -3,14 +3,22 @@
 // tools/list answers are the SDK's own, captured the first time per era and set of visible tools
 // and replayed; tools/call goes through the same gate and runTool as the SDK path and is written
 // as the SDK writes it. Whatever it does not fully understand goes to the SDK path unchanged.
-import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { jsonAnswer, type HttpAnswer } from '../../http/http-answer.js';
 import type { RequestHead } from '../../http/request-head.js';
 import type { CallerScope } from '../../request/request-scope.js';
 import { runTool, type ToolRunner } from '../run-tool.js';
 import type { ToolGate } from '../tool-gate.js';
 import { encodeError, encodeFixedResult, encodeListAnswer, encodeToolResult, type EncodedResult } from './encode-answer.js';
-import { classifyFastRequest, type FastRequest } from './fast-request.js';
+import { INVALID_PARAMS } from '../protocol-versions.js';
+import { carriesEnvelope, classifyFastRequest, type FastRequest, type ModernClassifier } from './fast-request.js';
+
+let modernClassifier: Promise<ModernClassifier> | undefined;
+
+/** The SDK's era classifier, imported the first time a 2026-07-28 request comes (the SDK is large). */
+function loadModernClassifier(): Promise<ModernClassifier> {
+  modernClassifier ??= import('@modelcontextprotocol/server').then((sdk) => sdk.classifyInboundRequest);
+  return modernClassifier;
+}
 
 /** Answers a request through the SDK path (the fallback, and the source of cached list answers). */
 export type SdkAnswer = (request: Request, message: object, scope: CallerScope) => Promise<Response>;
@@ -63,14 +71,14 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (decision.kind === 'unknown' && options.otherToolsMayExist) return undefined;
     if (decision.kind !== 'granted') {
       // Refused and unknown alike, in the SDK's words: nothing tells a hidden tool from a missing one.
-      return jsonAnswer(200, encodeError(fast, ProtocolErrorCode.InvalidParams, `Tool ${fast.name} not found`));
+      return jsonAnswer(200, encodeError(fast, INVALID_PARAMS, `Tool ${fast.name} not found`));
     }
     const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, signal: head.signal });
     return jsonAnswer(200, encodeToolResult(fast, result));
   }
 
   return async function answerFast(head, message, scope) {
-    const fast = classifyFastRequest(head, message);
+    const fast = classifyFastRequest(head, message, carriesEnvelope(message) ? await loadModernClassifier() : undefined);
     if (fast === undefined) return undefined;
     if (fast.method === 'tools/list') return answerToolsList(head, message, fast, scope);
     return answerToolsCall(head, fast as FastRequest & { name: string }, scope);

@@ -3,8 +3,12 @@
 // either protocol era. Anything else — batches, other methods, a cursor, a progress token, an
 // unusual envelope or header, an id or params shape it does not fully understand — returns
 // undefined and goes to the SDK path, which answers it (errors included) as it always did.
-import { classifyInboundRequest, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import type { classifyInboundRequest } from '@modelcontextprotocol/server';
 import type { RequestHead } from '../../http/request-head.js';
+import { LEGACY_PROTOCOL_VERSIONS } from '../protocol-versions.js';
+
+/** The SDK's era classifier, loaded only for 2026-07-28 requests (the only ones that need it). */
+export type ModernClassifier = typeof classifyInboundRequest;
 
 export type Era = 'legacy' | 'modern';
 
@@ -49,8 +53,18 @@ function metaKind(meta: unknown): 'none' | 'envelope' | 'other' {
   return 'envelope';
 }
 
-/** The request as the fast path understands it, or undefined to hand it to the SDK. */
-export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, message: unknown): FastRequest | undefined {
+/** Whether `message` carries a 2026-07-28 envelope claim (then classifying it needs the SDK's classifier). */
+export function carriesEnvelope(message: unknown): boolean {
+  if (!isPlainObject(message) || !isPlainObject(message.params)) return false;
+  const meta = message.params._meta;
+  return isPlainObject(meta) && 'io.modelcontextprotocol/protocolVersion' in meta;
+}
+
+/**
+ * The request as the fast path understands it, or undefined to hand it to the SDK. A request with
+ * an envelope is classified by `classifyModern` (without one it is not answered here).
+ */
+export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, message: unknown, classifyModern?: ModernClassifier): FastRequest | undefined {
   if (!isPlainObject(message) || message.jsonrpc !== '2.0') return undefined;
   const { id, params } = message;
   const method = message.method === 'tools/list' ? 'tools/list' : message.method === 'tools/call' ? 'tools/call' : undefined;
@@ -69,11 +83,12 @@ export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, messa
   if (envelope === 'none') {
     // No envelope claim: the SDK routes it to the 2025 era unless the version header names 2026.
     const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
-    return (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(version) ? { ...base, era: 'legacy', version } : undefined;
+    return LEGACY_PROTOCOL_VERSIONS.includes(version) ? { ...base, era: 'legacy', version } : undefined;
   }
+  if (classifyModern === undefined) return undefined;
   const methodHeader = headerValue(request, 'mcp-method');
   const nameHeader = headerValue(request, 'mcp-name');
-  const route = classifyInboundRequest({
+  const route = classifyModern({
     httpMethod: 'POST',
     body: message,
     ...(versionHeader !== undefined ? { protocolVersionHeader: versionHeader } : {}),
