@@ -1,11 +1,14 @@
-// Picks the store adapter named by the configuration. The one place that knows every adapter.
+// Picks the store adapter named by the configuration. The one place that knows every adapter;
+// each is imported only when it is the one configured, so a deployment loads (and a bundle
+// splits out) just the adapter it uses.
 import type { Config } from '../config/config.js';
 import type { ContosoStore } from './contoso-store.js';
-import { createSqliteStore } from './sqlite/sqlite-store.js';
 
-export function createStore(config: Config['store']): ContosoStore {
+export async function createStore(config: Config['store']): Promise<ContosoStore> {
   switch (config.kind) {
-    case 'sqlite':
+    case 'sqlite': {
+      const { createSqliteStore } = await import('./sqlite/sqlite-store.js');
       return createSqliteStore({ path: config.sqlitePath });
+    }
   }
 }

@@ -90,7 +90,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `test-${(next += 1)}`,
     logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
-    ...(options.wrapStore ? { store: options.wrapStore(createStore(config.store)) } : {}),
+    ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store)) } : {}),
     authenticate: async (request) => {
       const named = request.headers.get(PRINCIPAL_HEADER);
       return { ok: true, principal: named === null ? developmentPrincipal(roles) : (JSON.parse(named) as Principal) };
