@@ -8,7 +8,6 @@ import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
 import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
-import { conformanceFixtures } from '../conformance/conformance-fixtures.js';
 import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
@@ -72,7 +71,11 @@ async function main(): Promise<void> {
   process.env.PORT = String(port);
   const config = loadConfig(process.env);
   // Must precede loading the app: functions/runtime.ts reads the installed extensions.
-  if (config.mcp.conformanceFixtures) installHostExtensions([conformanceFixtures]);
+  if (config.mcp.conformanceFixtures) {
+    // Loaded only when asked for: the fixtures pull in the MCP SDK's server.
+    const { conformanceFixtures } = await import('../conformance/conformance-fixtures.js');
+    installHostExtensions([conformanceFixtures]);
+  }
   const app = await loadFunctionApp(process.cwd());
   const routes = buildHttpRoutes(app.functions, app.routePrefix);
   const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();

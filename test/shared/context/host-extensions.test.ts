@@ -24,4 +24,12 @@ describe('host extensions', () => {
     assert.deepEqual(hostExtensions().map((item) => item.name), ['c']);
     assert.ok(Object.isFrozen(hostExtensions()));
   });
+
+  it('are seen by another copy of the module, as a bundled app carries its own', async () => {
+    const copyUrl = new URL('../../../shared/context/host-extensions.ts?another-copy', import.meta.url).href;
+    const copy = (await import(copyUrl)) as { hostExtensions: () => readonly ServerExtension[] };
+    assert.notEqual(copy.hostExtensions, hostExtensions, 'a separate module instance');
+    installHostExtensions([extension('shared')]);
+    assert.deepEqual(copy.hostExtensions().map((item) => item.name), ['shared']);
+  });
 });
