@@ -108,7 +108,7 @@ describe('function registrations (package.json main)', () => {
 
   it('points package.json main at the compiled entry point, which requires Node 22', () => {
     const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string; engines: { node: string } };
-    assert.equal(pkg.main, 'dist/functions/index.js');
+    assert.equal(pkg.main, 'dist/app/index.js');
     assert.ok(fs.existsSync(pkg.main));
     assert.match(pkg.engines.node, />=\s*22/);
   });

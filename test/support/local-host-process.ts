@@ -28,10 +28,17 @@ export interface LocalHostProcess {
 
 export const TEST_ANCHOR_DATE = '2026-06-15';
 
-export async function startLocalHost(env: Record<string, string> = {}): Promise<LocalHostProcess> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist/dev/host/start.js'], {
-    cwd: process.cwd(),
+export interface LocalHostOptions {
+  /** Node options before the script (e.g. --import hooks). */
+  nodeArgs?: readonly string[];
+  /** The function app's root (its package.json "main" is what the host loads); default: this repo. */
+  appRoot?: string;
+}
+
+export async function startLocalHost(env: Record<string, string> = {}, options: LocalHostOptions = {}): Promise<LocalHostProcess> {
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve('dist/dev/host/start.js')], {
+    cwd: options.appRoot ?? process.cwd(),
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

@@ -1,0 +1,76 @@
+// The bundled app (package.json "main", what the local host and func start load) loads its
+// optional parts only when they are needed: a process that serves one tools/call through the
+// fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
+// configured store's adapter is the only one loaded. Module loads are recorded by a hook.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BUNDLE_MANIFEST } from '../../../dev/build/bundle-app.js';
+import { postRaw, toolCall } from '../../support/mcp-clients.js';
+import { startLocalHost, type LocalHostProcess } from '../../support/local-host-process.js';
+
+const BUNDLE_DIR = 'dist/app';
+
+/** A hook that appends every module URL Node loads to the file named by MODULE_LOG. */
+const HOOK = `data:text/javascript,${encodeURIComponent(`
+import { registerHooks } from 'node:module';
+import { appendFileSync } from 'node:fs';
+registerHooks({ load(url, context, next) { if (process.env.MODULE_LOG) appendFileSync(process.env.MODULE_LOG, url + '\\n'); return next(url, context); } });
+`)}`;
+
+type Manifest = Record<string, { bytes: number; inputs: string[] }>;
+
+describe('bundle: optional parts load only when needed', () => {
+  let host: LocalHostProcess;
+  let logFile: string;
+  const manifest = JSON.parse(fs.readFileSync(path.join(BUNDLE_DIR, BUNDLE_MANIFEST), 'utf8')) as Manifest;
+  /** Output files holding any input whose path contains `needle`. */
+  const chunksWith = (needle: string) => Object.entries(manifest).filter(([, output]) => output.inputs.some((input) => input.includes(needle))).map(([file]) => file);
+  const loadedChunks = () =>
+    new Set(
+      fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((url) => url.includes(`/${BUNDLE_DIR}/`))
+        .map((url) => path.basename(new URL(url).pathname)),
+    );
+
+  before(async () => {
+    logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-modules-')), 'modules.log');
+    // A first run seeds the store, so the measured process finds it seeded (as a restarted instance does).
+    const seeding = await startLocalHost({ SEED_CUSTOMER_COUNT: '3' });
+    await seeding.stop({ keepData: true });
+    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DATA_DIR: seeding.dataDir, MODULE_LOG: logFile }, { nodeArgs: ['--import', HOOK] });
+  });
+  after(async () => {
+    await host?.stop();
+    fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
+  });
+
+  it('names the chunks that hold the optional parts', () => {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts']) {
+      assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
+    }
+  });
+
+  it('serves a tools/call through the fast path without loading the SDK server or the seed generator', async () => {
+    const res = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 251 }), await host.authHeaders());
+    assert.equal(res.status, 200);
+    const loaded = loadedChunks();
+    assert.ok(loaded.has('index.js'), 'the bundle is what the host loaded');
+    for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
+    }
+  });
+
+  it('loads the SDK server for the first request only it serves', async () => {
+    const initialize = { jsonrpc: '2.0', id: 2, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+    const res = await postRaw(host.mcpUrl, initialize, await host.authHeaders());
+    assert.equal(res.status, 200);
+    const loaded = loadedChunks();
+    for (const chunk of chunksWith('shared/mcp/sdk-path.ts')) assert.ok(loaded.has(chunk), `${chunk} loaded for initialize`);
+  });
+});
