@@ -1,7 +1,8 @@
-// `npm run bench`: measures our local host (production settings, auth on) against three
-// references in one run on this machine (bare node:http, the v1 SDK, the v2 SDK) and reports
-// ratios, cold start, memory under load and the deployment package size. `-- --profile`
-// profiles our server under get_customer_detail load instead. Not part of `npm test`.
+// `npm run bench`: measures our local host (production settings, auth on) against four
+// references in one run on this machine (bare node:http, the v1 SDK as documented and tuned,
+// the v2 SDK) and reports ratios, cold start, memory under load, the deployment package and
+// the goals. `-- --profile` profiles our server under get_customer_detail load instead. Not
+// part of `npm test`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 import type { BenchResults } from './results.js';
 import { ratio } from './stats.js';
 import { fmt, megabytes, renderMarkdown, renderText, times, type Table } from './table.js';
-import { SERVER_IDS, SERVER_LABELS } from './targets.js';
+import { REFERENCE_IDS, SERVER_IDS, SERVER_LABELS } from './targets.js';
 
 function throughputTable(results: BenchResults): Table {
   const saturated = results.throughput.some((m) => m.clientBusy > 0.9);
@@ -43,7 +43,7 @@ function ratioTable(results: BenchResults): Table {
   ];
   return {
     title: 'Ours ÷ reference (tools/list ↔ tools/list; our tools ↔ the references’ trivial tool)',
-    header: ['our workload', 'metric', '÷ bare', '÷ v1', '÷ v2'],
+    header: ['our workload', 'metric', ...REFERENCE_IDS.map((reference) => `÷ ${reference}`)],
     leftColumns: [0, 1],
     rows: labels.flatMap((label) =>
       metrics.map((metric) => {
@@ -51,7 +51,7 @@ function ratioTable(results: BenchResults): Table {
           const row = results.ratios.find((candidate) => candidate.label === label && candidate.reference === reference);
           return times(row ? metric.pick(row) : undefined);
         };
-        return [label, `${metric.name} (${metric.better})`, cell('bare'), cell('v1'), cell('v2')];
+        return [label, `${metric.name} (${metric.better})`, ...REFERENCE_IDS.map(cell)];
       }),
     ),
   };

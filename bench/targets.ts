@@ -1,5 +1,5 @@
 // The servers under test and what the bench sends each of them: our local host (production
-// settings: local auth on, warn-level logs, a pre-seeded store) and the three references, with
+// settings: local auth on, warn-level logs, a pre-seeded store) and the four references, with
 // the workloads that are compared (tools/list ↔ tools/list, our tools ↔ the trivial tool).
 import path from 'node:path';
 import { loadOrCreateLocalIssuer } from '../shared/auth/local-issuer.js';
@@ -7,17 +7,18 @@ import { TRIVIAL_TOOL_ARGUMENTS, TRIVIAL_TOOL_NAME } from './references/trivial-
 import type { McpCall } from './load/mcp-requests.js';
 import type { LaunchSpec } from './server-process.js';
 
-export type ServerId = 'ours' | 'bare' | 'v1' | 'v2';
+export type ServerId = 'ours' | 'bare' | 'v1' | 'v1-tuned' | 'v2';
 /** `call-cheap` exists only for our server: its cheapest tool, next to the references' trivial one. */
 export type WorkloadId = 'list' | 'call' | 'call-cheap';
 
-export const SERVER_IDS: readonly ServerId[] = ['ours', 'bare', 'v1', 'v2'];
-export const REFERENCE_IDS = ['bare', 'v1', 'v2'] as const satisfies readonly ServerId[];
+export const SERVER_IDS: readonly ServerId[] = ['ours', 'bare', 'v1', 'v1-tuned', 'v2'];
+export const REFERENCE_IDS = ['bare', 'v1', 'v1-tuned', 'v2'] as const satisfies readonly ServerId[];
 
 export const SERVER_LABELS: Readonly<Record<ServerId, string>> = {
   ours: 'ours (local host, auth on)',
   bare: 'bare node:http',
   v1: 'v1 SDK reference',
+  'v1-tuned': 'v1 SDK reference, tuned',
   v2: 'v2 SDK reference',
 };
 

@@ -1,5 +1,5 @@
 // Throughput rounds: every server × workload pair is warmed up once, then measured in
-// interleaved rounds (ours, bare, v1, v2 for one workload, then the next workload, then the
+// interleaved rounds (ours, bare, v1, v1-tuned, v2 for one workload, then the next workload, then the
 // next round), so slow drift of the machine spreads over all servers alike. Each window waits
 // a little for the machine to be quiet; server CPU is read from /proc over exactly the window.
 import { runClosedLoop, type ClosedLoopResult } from './load/closed-loop.js';
@@ -107,7 +107,7 @@ export async function runThroughput(input: ThroughputInput): Promise<Measurement
       const rate = sample.result.requests / (sample.result.windowMs / 1000);
       const other = (sample.otherCpuMs / sample.result.windowMs) * 100;
       const errors = sample.result.errors ? `, ${sample.result.errors} errors` : '';
-      log(`round ${round}/${options.rounds} ${server.padEnd(4)} ${workloadLabel(server, workload).padEnd(30)} ${rate.toFixed(0).padStart(6)} req/s (other CPU ${other.toFixed(0)} %${errors})`);
+      log(`round ${round}/${options.rounds} ${server.padEnd(8)} ${workloadLabel(server, workload).padEnd(30)} ${rate.toFixed(0).padStart(6)} req/s (other CPU ${other.toFixed(0)} %${errors})`);
     }
   }
   return pairs.map(({ server, workload }) => summarize(server, workload, samples.get(`${server}/${workload}`) ?? []));
