@@ -72,8 +72,8 @@ async function bench(options: BenchOptions, dataDir: string, core: number | unde
 
   let packageSize;
   if (options.packageSize) {
-    log('measuring the deployment package (npm ci --omit=dev in a temporary folder)');
-    packageSize = await measurePackageSize(process.cwd());
+    log('building the deployment package (npm run package: dist/deploy, dist/package.zip)');
+    packageSize = await measurePackageSize();
   }
   const ratios = computeRatios(throughput);
   const coldStart = Object.fromEntries([...coldRuns].filter(([, runs]) => runs.length > 0).map(([id, runs]) => [id, coldStartOf(runs)]));

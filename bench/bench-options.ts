@@ -16,7 +16,7 @@ export interface BenchOptions {
   /** Longest wait, before each window, for other processes to leave the machine (near) idle. */
   quietWaitSeconds: number;
   coldStarts: number;
-  /** Measure the deployment package (runs `npm ci --omit=dev` in a temporary folder). */
+  /** Build and measure the deployment package (`packageApp()` of `npm run package`). */
   packageSize: boolean;
   /** Fully parse and check every n-th response (every response is status-checked). */
   checkEvery: number;
@@ -72,5 +72,5 @@ export function readBenchOptions(env: NodeJS.ProcessEnv, argv: readonly string[]
 }
 
 export const OPTION_HELP = `BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_WARMUP_SECONDS (2), BENCH_ROUND_WARMUP_MS (500),
-BENCH_CONCURRENCY (32), BENCH_QUIET_WAIT_SECONDS (2), BENCH_COLD_STARTS (5), BENCH_PACKAGE (1; 0 skips npm ci), BENCH_CHECK_EVERY (16),
+BENCH_CONCURRENCY (32), BENCH_QUIET_WAIT_SECONDS (2), BENCH_COLD_STARTS (5), BENCH_PACKAGE (1; 0 skips packaging), BENCH_CHECK_EVERY (16),
 with --profile: BENCH_PROFILE_SECONDS (10), BENCH_PROFILE_SERVER (ours; bare, v1, v1-tuned, v2), BENCH_PROFILE_WORKLOAD (call; list, call-cheap)`;

@@ -1,93 +1,84 @@
-// The deployment package: the compiled app (dist/ without the development host in dist/dev)
-// plus the production dependencies exactly as `npm ci --omit=dev` installs them from the
-// lockfile, in a temporary copy so the working tree's node_modules is untouched.
-import { execFile } from 'node:child_process';
+// The deployment package as zip deploy ships it: `packageApp()` of `npm run package` builds
+// dist/deploy and dist/package.zip, and this reads the zip's own directory to tell its
+// compressed size and what is in it (the app's JavaScript, the native SQLite binary, the rest).
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { performance } from 'node:perf_hooks';
 
-export interface TreeSize {
-  bytes: number;
+export interface PackagePart {
   files: number;
+  /** Uncompressed size. */
+  bytes: number;
+  /** Size inside the zip. */
+  compressedBytes: number;
 }
 
 export interface PackageSize {
-  /** dist/ without dist/dev, source maps included (they ship with `func publish` by default). */
-  app: TreeSize;
-  /** The .js.map files inside `app`. */
-  appSourceMaps: TreeSize;
-  productionModules: TreeSize;
-  /** Top-level production packages by size, largest first. */
-  largestPackages: Array<{ name: string; bytes: number }>;
-  /** Prebuilt better-sqlite3 binaries inside the install (name → bytes); empty when none. */
-  sqlitePrebuilds: Record<string, number>;
-  /** better-sqlite3's C/C++ sources and build files (deps/, src/, binding.gyp): unused at run time. */
-  sqliteSourceBytes: number;
-  npmCiSeconds: number;
+  /** The zip file's size: what zip deploy uploads. */
+  zipBytes: number;
+  files: number;
+  /** The bundled app: its entry and the chunks it loads (`.js`). */
+  javascript: PackagePart;
+  /** Native binaries (`.node`): better-sqlite3's linux-x64 build. */
+  native: PackagePart;
+  /** Everything else: host.json, package.json, license notes, the bundle manifest. */
+  other: PackagePart;
+  /** Source maps in the zip (the goal counts the package without them; `npm run package` leaves them out). */
+  sourceMaps: PackagePart;
+  /** Build time of the bundle and zip. */
+  packageSeconds: number;
 }
 
-/** Apparent size (sum of file sizes) of a tree, skipping paths for which `skip` is true. */
-export function treeSize(root: string, skip: (file: string) => boolean = () => false): TreeSize {
-  let bytes = 0;
-  let files = 0;
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (skip(full)) continue;
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        bytes += fs.statSync(full).size;
-        files++;
-      }
-    }
-  };
-  if (fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) walk(root);
-  return { bytes, files };
+interface ZipEntry {
+  name: string;
+  bytes: number;
+  compressedBytes: number;
 }
 
-/** Size of a single file (0 for a folder or nothing). */
-function fileBytes(file: string): number {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() ? stat.size : 0;
-}
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 
-function packageDirs(modules: string): string[] {
-  return fs.readdirSync(modules).flatMap((name) => {
-    if (name.startsWith('.')) return [];
-    if (!name.startsWith('@')) return [name];
-    return fs.readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`);
-  });
-}
-
-export async function measurePackageSize(repoRoot: string): Promise<PackageSize> {
-  const dist = path.join(repoRoot, 'dist');
-  const devDir = path.join(dist, 'dev');
-  const app = treeSize(dist, (file) => file === devDir);
-  const appSourceMaps = treeSize(dist, (file) => file === devDir || (!file.endsWith('.map') && !fs.statSync(file).isDirectory()));
-
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-bench-package-'));
-  try {
-    for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(repoRoot, file), path.join(temp, file));
-    const started = Date.now();
-    await promisify(execFile)('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-      cwd: temp,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const npmCiSeconds = (Date.now() - started) / 1000;
-    const modules = path.join(temp, 'node_modules');
-    const largestPackages = packageDirs(modules)
-      .map((name) => ({ name, bytes: treeSize(path.join(modules, name)).bytes }))
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, 8);
-    const prebuildDir = path.join(modules, 'better-sqlite3', 'prebuilds');
-    const sqlitePrebuilds = fs.existsSync(prebuildDir)
-      ? Object.fromEntries(fs.readdirSync(prebuildDir).map((name) => [name, fs.statSync(path.join(prebuildDir, name)).size]))
-      : {};
-    const sqliteDir = path.join(modules, 'better-sqlite3');
-    const sqliteSourceBytes = ['deps', 'src', 'binding.gyp'].reduce((sum, part) => sum + treeSize(path.join(sqliteDir, part)).bytes + fileBytes(path.join(sqliteDir, part)), 0);
-    return { app, appSourceMaps, productionModules: treeSize(modules), largestPackages, sqlitePrebuilds, sqliteSourceBytes, npmCiSeconds };
-  } finally {
-    fs.rmSync(temp, { recursive: true, force: true });
+/** The entries a zip's central directory lists (no zip64: the package is far below 4 GB). */
+export function zipEntries(zip: Uint8Array): ZipEntry[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.byteLength - 22;
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end--;
+  if (end < 0) throw new Error('not a zip file (no end of central directory record)');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    if (view.getUint32(at, true) !== CENTRAL_DIRECTORY_ENTRY) throw new Error(`zip central directory entry ${index} is malformed`);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = Buffer.from(zip.subarray(at + 46, at + 46 + nameLength)).toString('utf8');
+    entries.push({ name, compressedBytes: view.getUint32(at + 20, true), bytes: view.getUint32(at + 24, true) });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  return entries;
+}
+
+function part(entries: readonly ZipEntry[]): PackagePart {
+  return {
+    files: entries.length,
+    bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0),
+    compressedBytes: entries.reduce((sum, entry) => sum + entry.compressedBytes, 0),
+  };
+}
+
+/** Builds the deployment package exactly as `npm run package` does (run from the repository root) and measures the zip. */
+export async function measurePackageSize(): Promise<PackageSize> {
+  const { packageApp, PACKAGE_ZIP } = await import('../dev/build/package-app.js');
+  const started = performance.now();
+  const { zipBytes } = await packageApp();
+  const packageSeconds = (performance.now() - started) / 1000;
+  const entries = zipEntries(fs.readFileSync(PACKAGE_ZIP));
+  const kind = (entry: ZipEntry) => (entry.name.endsWith('.map') ? 'map' : entry.name.endsWith('.js') ? 'js' : entry.name.endsWith('.node') ? 'node' : 'other');
+  return {
+    zipBytes,
+    files: entries.length,
+    javascript: part(entries.filter((entry) => kind(entry) === 'js')),
+    native: part(entries.filter((entry) => kind(entry) === 'node')),
+    other: part(entries.filter((entry) => kind(entry) === 'other')),
+    sourceMaps: part(entries.filter((entry) => kind(entry) === 'map')),
+    packageSeconds,
+  };
 }

@@ -1,5 +1,6 @@
 // Turns a bench run into tables (terminal text and Markdown): throughput and latency per
 // server and workload, our ratios to each reference, cold start, memory, package size, goals.
+import type { PackagePart } from './package-size.js';
 import type { BenchResults } from './results.js';
 import { ratio } from './stats.js';
 import { fmt, megabytes, renderMarkdown, renderText, times, type Table } from './table.js';
@@ -80,23 +81,19 @@ function memoryTable(results: BenchResults): Table {
 function packageTable(results: BenchResults): Table | undefined {
   const size = results.packageSize;
   if (!size) return undefined;
-  const prebuilds = Object.entries(size.sqlitePrebuilds);
-  const prebuildBytes = prebuilds.reduce((sum, [, bytes]) => sum + bytes, 0);
+  const row = (name: string, part: PackagePart) => [name, String(part.files), megabytes(part.bytes, 2), megabytes(part.compressedBytes, 2)];
   return {
-    title: 'Deployment package (dist/ without dist/dev, plus npm ci --omit=dev)',
-    header: ['part', 'size', 'files'],
+    title: 'Deployment package (npm run package: dist/package.zip, what zip deploy ships)',
+    header: ['part', 'files', 'size', 'in the zip'],
     rows: [
-      ['compiled app (dist/functions + dist/shared)', megabytes(size.app.bytes, 2), String(size.app.files)],
-      ['source maps (part of the compiled app)', megabytes(size.appSourceMaps.bytes, 2), String(size.appSourceMaps.files)],
-      ['production node_modules', megabytes(size.productionModules.bytes), String(size.productionModules.files)],
-      ['total', megabytes(size.app.bytes + size.productionModules.bytes), String(size.app.files + size.productionModules.files)],
+      row('JavaScript bundle (entry and chunks)', size.javascript),
+      row('native binary (better-sqlite3 linux-x64)', size.native),
+      row('other (host.json, package.json, notes, manifest)', size.other),
+      ...(size.sourceMaps.files > 0 ? [row('source maps', size.sourceMaps)] : []),
+      ['zip file', String(size.files), '', megabytes(size.zipBytes, 2)],
     ],
     notes: [
-      `Largest packages: ${size.largestPackages.map((p) => `${p.name} ${megabytes(p.bytes)}`).join(', ')}.`,
-      prebuilds.length > 0
-        ? `better-sqlite3's prebuilt binaries are included: ${prebuilds.length} platforms, ${megabytes(prebuildBytes)} (${prebuilds.map(([name]) => name).join(', ')}); Azure Linux needs only linux-x64.node (${megabytes(size.sqlitePrebuilds['linux-x64.node'])}).`
-        : 'better-sqlite3 has no prebuilt binaries in this install (it would need a compiler at install time).',
-      `better-sqlite3 also carries ${megabytes(size.sqliteSourceBytes)} of C/C++ sources (deps/, src/) that nothing loads at run time.`,
+      `Source maps: ${size.sourceMaps.files === 0 ? 'none in the zip (they stay in dist/deploy)' : `${size.sourceMaps.files} in the zip`}. No node_modules: the bundle holds every dependency. Built in ${fmt(size.packageSeconds, 1)} s.`,
     ],
   };
 }
