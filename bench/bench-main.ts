@@ -9,12 +9,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OPTION_HELP, readBenchOptions, type BenchOptions } from './bench-options.js';
 import { measureColdStart } from './cold-start.js';
+import { computeGoals } from './goals.js';
 import { rssBytes, RssSampler, waitForQuiet } from './load/proc-stats.js';
 import { describeMachine } from './machine.js';
 import { measurePackageSize } from './package-size.js';
 import { runProfile } from './profile.js';
 import { renderReportMarkdown, renderReportText } from './report.js';
-import { coldStartOf, computeGoals, computeRatios, writeResults, type BenchResults } from './results.js';
+import { coldStartOf, computeRatios, writeResults, type BenchResults } from './results.js';
 import { pinSelf, startServer, type RunningServer } from './server-process.js';
 import { launchSpec, mcpPath, mintBenchToken, SERVER_IDS, workloadCall, type ServerId } from './targets.js';
 import { runThroughput } from './throughput.js';
@@ -98,7 +99,7 @@ async function bench(options: BenchOptions, dataDir: string, core: number | unde
     coldStart,
     rss,
     packageSize,
-    goals: computeGoals({ throughput, ratios, coldStart, rss }),
+    goals: computeGoals({ throughput, coldStart, rss, packageSize, concurrency: options.concurrency }),
   };
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchOptions } from './bench-options.js';
+import type { Goal } from './goals.js';
 import type { MachineInfo } from './machine.js';
 import type { PackageSize } from './package-size.js';
 import { median, ratio } from './stats.js';
@@ -25,18 +26,6 @@ export interface RatioRow {
   cpuPerRequest: number;
   p50: number;
   p99: number;
-}
-
-export interface Goal {
-  goal: string;
-  target: string;
-  measured: number;
-  /** For the throughput goals: the same ratio from CPU per request (reference ÷ ours), which a noisy machine disturbs less. */
-  measuredByCpu?: number;
-  /** For the throughput goals: lowest and highest ratio of one round's rates (ours and the reference measured seconds apart). */
-  roundRange?: [number, number];
-  unit: string;
-  met: boolean;
 }
 
 export interface BenchResults {
@@ -72,29 +61,6 @@ export function computeRatios(throughput: readonly Measurement[]): RatioRow[] {
         };
       }),
     );
-}
-
-/** Per-round ratios of our get_customer_detail rate to a reference's trivial-tool rate, as [min, max]. */
-function roundRange(throughput: readonly Measurement[], reference: ServerId): [number, number] | undefined {
-  const ours = throughput.find((m) => m.server === 'ours' && m.workload === 'call')?.rounds ?? [];
-  const ref = throughput.find((m) => m.server === reference && m.workload === 'call')?.rounds ?? [];
-  const ratios = ours.flatMap((round, index) => (ref[index] ? [ratio(round.reqPerSec, ref[index].reqPerSec)] : []));
-  return ratios.length > 0 ? [Math.min(...ratios), Math.max(...ratios)] : undefined;
-}
-
-/** The goals the team set for the server (see bench/README.md). */
-export function computeGoals(results: Pick<BenchResults, 'throughput' | 'ratios' | 'coldStart' | 'rss'>): Goal[] {
-  const callRow = (reference: string) => results.ratios.find((row) => row.workload === 'call' && row.reference === reference);
-  const callRatio = (reference: string) => callRow(reference)?.reqPerSec ?? Number.NaN;
-  const cpuRatio = (reference: string) => 1 / (callRow(reference)?.cpuPerRequest ?? Number.NaN);
-  const cold = ratio(results.coldStart.ours?.medianMs, results.coldStart.v1?.medianMs);
-  const rssMB = (results.rss.ours?.peakUnderLoadBytes ?? Number.NaN) / 1e6;
-  return [
-    { goal: 'get_customer_detail req/s vs v1 reference', target: '≥ 3×', measured: callRatio('v1'), measuredByCpu: cpuRatio('v1'), roundRange: roundRange(results.throughput, 'v1'), unit: '×', met: callRatio('v1') >= 3 },
-    { goal: 'get_customer_detail req/s vs bare node:http', target: '≥ 0.15×', measured: callRatio('bare'), measuredByCpu: cpuRatio('bare'), roundRange: roundRange(results.throughput, 'bare'), unit: '×', met: callRatio('bare') >= 0.15 },
-    { goal: 'cold start vs v1 reference', target: '≤ 0.8×', measured: cold, unit: '×', met: cold <= 0.8 },
-    { goal: 'RSS under load', target: '≤ 150 MB', measured: rssMB, unit: 'MB', met: rssMB <= 150 },
-  ];
 }
 
 export function coldStartOf(runsMs: number[]): ColdStart {
