@@ -106,7 +106,7 @@ async function bench(options: BenchOptions, dataDir: string, core: number | unde
 async function main(): Promise<void> {
   const options = readBenchOptions(process.env, process.argv.slice(2));
   if (Number(process.versions.node.split('.')[0]) < 22) throw new Error(`Node 22 is required (this is ${process.version}); run it through npm run bench`);
-  for (const file of ['dist/dev/host/start.js', 'dist-bench/bench/references/bare-server.js']) {
+  for (const file of ['dist/app/local-host.js', 'dist-bench/bench/references/bare-server.js']) {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run bench (it builds both) from the repository root`);
   }
   const pinned = os.cpus().length >= 2 && pinSelf(LOADGEN_CORE);

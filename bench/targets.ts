@@ -37,7 +37,7 @@ export function oursEnv(dataDir: string): Record<string, string> {
 }
 
 export function launchSpec(id: ServerId, dataDir: string, nodeArgs: readonly string[] = []): LaunchSpec {
-  if (id === 'ours') return { script: 'dist/dev/host/start.js', nodeArgs, env: oursEnv(dataDir), ready: /Press Ctrl\+C/ };
+  if (id === 'ours') return { script: 'dist/app/local-host.js', nodeArgs, env: oursEnv(dataDir), ready: /Press Ctrl\+C/ };
   return { script: `dist-bench/bench/references/${id}-server.js`, nodeArgs, env: {}, ready: /^listening \d+$/m };
 }
 

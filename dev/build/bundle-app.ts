@@ -42,10 +42,22 @@ function linuxX64Sqlite(outdir: string): Plugin {
   };
 }
 
+/**
+ * The app entry (what package.json "main" names); development bundles also hold the local host
+ * (`npm start`), so the two share chunks (zod, config, @azure/functions) and load as few files as
+ * possible. Deploy bundles hold only the app.
+ */
+function entryPointsOf(options: BundleOptions): Record<string, string> {
+  return options.deploy ? { index: 'functions/index.ts' } : { index: 'functions/index.ts', [LOCAL_HOST_ENTRY]: 'dev/host/start.ts' };
+}
+
+/** The local host's entry in a development bundle (`dist/app/local-host.js`). */
+export const LOCAL_HOST_ENTRY = 'local-host';
+
 export async function bundleApp(options: BundleOptions): Promise<Metafile> {
   fs.rmSync(options.outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { index: 'functions/index.ts' },
+    entryPoints: entryPointsOf(options),
     outdir: options.outdir,
     bundle: true,
     splitting: true,

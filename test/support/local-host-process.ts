@@ -1,6 +1,6 @@
-// Starts the real local host (`dist/dev/host/start.js`, built by `npm test`) as a child process
-// on a free port with its own temporary DATA_DIR, and stops it afterwards. End-to-end tests
-// talk to it over real HTTP, exactly as a client would.
+// Starts the real local host (`dist/app/local-host.js`, the bundle `npm start` runs, built by
+// `npm test`) as a child process on a free port with its own temporary DATA_DIR, and stops it
+// afterwards. End-to-end tests talk to it over real HTTP, exactly as a client would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,7 @@ export interface LocalHostOptions {
 
 export async function startLocalHost(env: Record<string, string> = {}, options: LocalHostOptions = {}): Promise<LocalHostProcess> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve('dist/dev/host/start.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.resolve('dist/app/local-host.js')], {
     cwd: options.appRoot ?? process.cwd(),
     env: {
       PATH: process.env.PATH ?? '',

@@ -55,11 +55,27 @@ describe('bundle: optional parts load only when needed', () => {
     }
   });
 
+  it('holds the local host beside the app, sharing its chunks: every module is in one output file', () => {
+    assert.ok(manifest['local-host.js'], 'dist/app/local-host.js (npm start) is an entry of the bundle');
+    const seen = new Map<string, string>();
+    for (const [file, output] of Object.entries(manifest)) {
+      for (const input of output.inputs) {
+        assert.equal(seen.get(input), undefined, `${input} is in both ${seen.get(input)} and ${file}`);
+        seen.set(input, file);
+      }
+    }
+  });
+
   it('serves a tools/call through the fast path without loading the SDK server or the seed generator', async () => {
     const res = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 251 }), await host.authHeaders());
     assert.equal(res.status, 200);
     const loaded = loadedChunks();
     assert.ok(loaded.has('index.js'), 'the bundle is what the host loaded');
+    const outside = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith('file:') && !url.includes(`/${BUNDLE_DIR}/`) && !url.includes('/better-sqlite3/'));
+    assert.deepEqual(outside, [], 'the host and the app load nothing from outside the bundle but the SQLite binding');
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
     for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
