@@ -12,6 +12,7 @@ import { createApp } from '../../shared/context/create-app.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
 import type { ContosoStore } from '../../shared/storage/contoso-store.js';
 import { createStore } from '../../shared/storage/create-store.js';
+import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
@@ -90,7 +91,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `test-${(next += 1)}`,
     logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
-    ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store)) } : {}),
+    ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store, { logger: createLogger({ level: 'error', sink: () => {} }) })) } : {}),
     authenticate: async (request) => {
       const named = request.headers.get(PRINCIPAL_HEADER);
       return { ok: true, principal: named === null ? developmentPrincipal(roles) : (JSON.parse(named) as Principal) };
