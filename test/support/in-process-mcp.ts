@@ -53,6 +53,8 @@ export interface InProcessMcpOptions {
   customerCount?: number;
   roles?: readonly string[];
   env?: Record<string, string>;
+  /** Prefix of the ids the app gives created records (two apps on one store need different ones). */
+  idPrefix?: string;
   /** Wraps the seeded store (e.g. to make its audit log fail). */
   wrapStore?: (store: ContosoStore) => ContosoStore;
 }
@@ -89,7 +91,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const logs: Array<Record<string, unknown>> = [];
   const app = await createApp(config, {
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
-    newId: () => `test-${(next += 1)}`,
+    newId: () => `${options.idPrefix ?? 'test'}-${(next += 1)}`,
     logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
     ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store, { logger: createLogger({ level: 'error', sink: () => {} }) })) } : {}),
     authenticate: async (request) => {

@@ -31,6 +31,13 @@ export interface CosmosOps {
   charge(op: string, container: Container, ru: number, started: number): void;
 }
 
+/** The request charge an SDK error reports, or 0. */
+function requestChargeOf(error: unknown): number {
+  const headers = (error as { headers?: Record<string, unknown> } | null)?.headers;
+  const charge = Number(headers?.['x-ms-request-charge'] ?? 0);
+  return Number.isFinite(charge) ? charge : 0;
+}
+
 export function createCosmosOps(logger: Logger): CosmosOps {
   const charge = (op: string, container: Container, ru: number, started: number) => {
     logger.debug('cosmos request', { op, container: container.id, ru: Math.round(ru * 100) / 100, ms: Math.round(performance.now() - started) });
@@ -91,7 +98,10 @@ export function createCosmosOps(logger: Logger): CosmosOps {
         return 'replaced';
       } catch (error) {
         const status = cosmosStatus(error);
-        if (status === 412) return 'changed';
+        if (status === 412) {
+          charge('replace (ETag changed: decide again)', container, requestChargeOf(error), started);
+          return 'changed';
+        }
         if (status === 404) return 'missing';
         throw toStoreError(error, `replace in ${container.id}`);
       }
