@@ -62,11 +62,27 @@ export function containerDefinitions(config: Pick<CosmosConfig, 'auditTtlDays' |
   };
 }
 
+/**
+ * Creates what `create` makes unless it exists. Two instances starting at once can both find it
+ * missing; the one whose create loses (409) then finds it there.
+ */
+async function createIfMissing<T>(create: () => Promise<T>, existing: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if (cosmosStatus(error) === 409) return existing();
+    throw error;
+  }
+}
+
 async function openDatabase(client: CosmosClient, config: CosmosConfig): Promise<Database> {
-  if (config.createContainers) return (await client.databases.createIfNotExists({ id: config.databaseName })).database;
   const database = client.database(config.databaseName);
-  await database.read();
-  return database;
+  const read = async () => {
+    await database.read();
+    return database;
+  };
+  if (!config.createContainers) return read();
+  return createIfMissing(async () => (await client.databases.createIfNotExists({ id: config.databaseName })).database, read);
 }
 
 /** Opens (creating when configured) the database and every container of the store. */
@@ -88,10 +104,13 @@ export async function openContainers(client: CosmosClient, config: CosmosConfig)
   const open = async (name: ContainerName): Promise<Container> => {
     const definition = { ...definitions[name], id: `${config.containerPrefix}${definitions[name].id ?? name}` };
     try {
-      if (config.createContainers) return (await database.containers.createIfNotExists(definition)).container;
       const container = database.container(definition.id);
-      await container.read();
-      return container;
+      const read = async () => {
+        await container.read();
+        return container;
+      };
+      if (!config.createContainers) return read();
+      return await createIfMissing(async () => (await database.containers.createIfNotExists(definition)).container, read);
     } catch (error) {
       if (cosmosStatus(error) === 404) {
         throw new UnavailableError(
