@@ -109,7 +109,7 @@ export async function openContainers(client: CosmosClient, config: CosmosConfig)
         await container.read();
         return container;
       };
-      if (!config.createContainers) return read();
+      if (!config.createContainers) return await read();
       return await createIfMissing(async () => (await database.containers.createIfNotExists(definition)).container, read);
     } catch (error) {
       if (cosmosStatus(error) === 404) {

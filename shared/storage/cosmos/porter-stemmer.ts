@@ -97,12 +97,11 @@ export function porterStem(token: string): string {
   // FTS5 measures tokens in UTF-8 bytes.
   const bytes = Buffer.byteLength(token);
   if (bytes < 3 || bytes > MAX_TOKEN) return token;
-  let word = step1a(token);
-  let fired: boolean;
-  [word, fired] = applyStep(word, STEP_1B);
+  const [afterStep1b, fired] = applyStep(step1a(token), STEP_1B);
+  let word = afterStep1b;
   if (fired) {
-    let extended: boolean;
-    [word, extended] = applyStep(word, STEP_1B2);
+    const [extendedWord, extended] = applyStep(word, STEP_1B2);
+    word = extendedWord;
     if (!extended) {
       const c = word.at(-1) ?? '';
       if (!isVowel(c, false) && c !== 'l' && c !== 's' && c !== 'z' && c === word.at(-2)) word = word.slice(0, -1);

@@ -5,7 +5,6 @@
 // input, run twice or concurrently, leaves the same documents, and an interrupted run leaves no
 // marker, so the store reads as unseeded and seeding runs again.
 import { BulkOperationType, type Container, type OperationInput } from '@azure/cosmos';
-import type { JSONObject } from '@azure/cosmos';
 import { UnavailableError } from '../../errors/domain-error.js';
 import type { SeedDataset, SeedState } from '../seed-dataset.js';
 import type { StoreContainers } from './containers.js';
@@ -76,7 +75,7 @@ async function runBulk(ops: CosmosOps, container: Container, operations: Operati
 }
 
 const upserts = (writes: readonly SeedWrite[]): OperationInput[] =>
-  writes.map((write) => ({ operationType: BulkOperationType.Upsert, partitionKey: write.partitionKey, resourceBody: write.doc as unknown as JSONObject }));
+  writes.map((write) => ({ operationType: BulkOperationType.Upsert, partitionKey: write.partitionKey, resourceBody: write.doc }));
 
 /** Deletes every document of the container whose id and partition are not among `keep` (the seed marker is left alone). */
 async function deleteStale(ops: CosmosOps, container: Container, field: string, keep: ReadonlySet<string>): Promise<void> {
