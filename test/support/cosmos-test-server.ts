@@ -45,8 +45,10 @@ export async function startCosmosTestServer(): Promise<CosmosTestServer> {
     env: (databaseName = nextDatabase()) => ({ STORE_KIND: 'cosmos', COSMOSDB_ENDPOINT: endpoint, COSMOSDB_KEY: TEST_COSMOS_KEY, COSMOS_DATABASE_NAME: databaseName }),
     config,
     openStore: (overrides = {}, logger = createLogger({ level: 'error', sink: () => {} })) => createCosmosStore(config(overrides), { logger }),
+    /** Stops the server (again: harmless). */
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
