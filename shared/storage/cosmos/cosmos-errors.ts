@@ -32,6 +32,13 @@ export function toStoreError(error: unknown, what: string): Error {
   if (BUSY.has(status) || (status === 0 && isNetworkFailure(error))) {
     return new UnavailableError('The Cosmos DB store is unavailable or did not answer in time; try again shortly', { status }, { cause: error });
   }
+  if (error instanceof Error && /^(CredentialUnavailableError|AggregateAuthenticationError|AuthenticationError)$/.test(error.name)) {
+    return new UnavailableError(
+      'The app could not sign in to Cosmos DB with DefaultAzureCredential (a managed identity in Azure, AZURE_CLIENT_ID for a user-assigned one, az login locally)',
+      {},
+      { cause: error },
+    );
+  }
   if (status === 401 || status === 403) {
     return new UnavailableError('The Cosmos DB store refused the app\'s credentials (see the server log)', { status }, { cause: error });
   }

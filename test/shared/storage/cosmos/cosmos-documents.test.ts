@@ -113,6 +113,10 @@ describe('Cosmos DB store documents', () => {
     const throttled = toStoreError(Object.assign(new Error('Request rate is large https://acct.documents.azure.com'), { code: 429 }), 'read');
     assert.ok(throttled instanceof UnavailableError);
     assert.doesNotMatch(throttled.message, /acct|https/);
+    const signIn = toStoreError(Object.assign(new Error('ManagedIdentityCredential: no endpoint at 169.254.169.254'), { name: 'AggregateAuthenticationError' }), 'read');
+    assert.ok(signIn instanceof UnavailableError);
+    assert.match(signIn.message, /could not sign in to Cosmos DB with DefaultAzureCredential/);
+    assert.doesNotMatch(signIn.message, /169\.254/);
     const down = await startCosmosTestServer();
     const orphan = await down.openStore({ requestTimeoutMs: 1_000 });
     await down.close();
