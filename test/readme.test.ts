@@ -14,6 +14,7 @@ const MAX_README_LINES = 350;
 const SPLIT_PAGES = [
   'docs/settings.md',
   'docs/seeding.md',
+  'docs/cosmos.md',
   'docs/security.md',
   'docs/coming-from-python.md',
   'test/README.md',

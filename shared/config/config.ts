@@ -14,12 +14,7 @@ export interface Config {
     readonly localFunctionKey: string | undefined;
   };
   readonly log: { readonly level: LogLevel };
-  readonly store: {
-    readonly kind: 'sqlite';
-    readonly dataDir: string;
-    /** SQLite database file, or `:memory:`. */
-    readonly sqlitePath: string;
-  };
+  readonly store: StoreConfig;
   readonly seed: {
     readonly customerCount: number;
     /** All seeded dates are relative to this UTC day (YYYY-MM-DD). */
@@ -37,6 +32,45 @@ export interface Config {
   };
   readonly mcp: McpConfig;
   readonly auth: AuthConfig;
+}
+
+/** The configured store adapter and its settings. */
+export type StoreConfig = SqliteStoreConfig | CosmosStoreConfig;
+
+export interface SqliteStoreConfig {
+  readonly kind: 'sqlite';
+  readonly dataDir: string;
+  /** SQLite database file, or `:memory:`. */
+  readonly sqlitePath: string;
+}
+
+export interface CosmosStoreConfig {
+  readonly kind: 'cosmos';
+  readonly dataDir: string;
+  readonly cosmos: CosmosConfig;
+}
+
+/** Where the Cosmos DB store lives and how it is reached (see docs/cosmos.md). */
+export interface CosmosConfig {
+  /** Account endpoint origin, e.g. `https://contoso.documents.azure.com`. */
+  readonly endpoint: string;
+  /** An `http://` loopback endpoint: a local emulator or test server (no endpoint discovery). */
+  readonly emulator: boolean;
+  /** Account key, for local emulators only; without it, DefaultAzureCredential. */
+  readonly key: string | undefined;
+  /** Client id of a user-assigned managed identity (AZURE_CLIENT_ID). */
+  readonly managedIdentityClientId: string | undefined;
+  readonly databaseName: string;
+  /** Prepended to every container name (several apps in one database). */
+  readonly containerPrefix: string;
+  /** Create the database and containers when missing; otherwise they must exist. */
+  readonly createContainers: boolean;
+  /** Audit records expire after this many days (the audit container's default TTL). */
+  readonly auditTtlDays: number;
+  /** How knowledge-base searches are ranked: Cosmos full-text search, in-process, or try the first. */
+  readonly knowledgeSearch: 'auto' | 'full-text' | 'in-process';
+  /** Timeout of one request to Cosmos DB, in milliseconds. */
+  readonly requestTimeoutMs: number;
 }
 
 export interface McpConfig {

@@ -19,6 +19,20 @@ export function booleanSetting(defaultValue: boolean) {
     });
 }
 
+/** Like booleanSetting, but absent → undefined, for defaults that depend on where the app runs. */
+export const optionalBooleanSetting = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+    return z.NEVER;
+  });
+
 /** A whole number within [min, max]; absent → the default. */
 export function integerSetting(defaultValue: number, min: number, max: number) {
   return z

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
 import { buildMcpConfig } from './mcp-config.js';
+import { buildStoreConfig } from './store-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
 /** Requests larger than this are refused with 413 (the MCP endpoint and every JSON API). */
@@ -44,26 +45,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if (inAzure && s.WEBSITE_HOSTNAME === undefined && (!s.ALLOWED_HOSTS || !s.ALLOWED_ORIGINS)) {
     problems.push('ALLOWED_HOSTS/ALLOWED_ORIGINS: required in Azure when WEBSITE_HOSTNAME is not set');
   }
-  if (inAzure && s.SQLITE_PATH === ':memory:' && s.SEED_ON_STARTUP === false) {
-    problems.push('SQLITE_PATH: an in-memory store in Azure must be seeded at start-up (SEED_ON_STARTUP=true)');
-  }
   // In Azure the app's own folder is read-only (run from package): default to the instance's temp disk.
   const dataDir = path.resolve(s.DATA_DIR ?? (inAzure ? path.join(os.tmpdir(), 'contoso-mcp') : '.data'));
+  const store = buildStoreConfig({ settings: s, inAzure, dataDir });
+  if ('problems' in store) problems.push(...store.problems);
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
   const mcp = buildMcpConfig({ settings: s, inAzure, productionLike });
   if ('problems' in mcp) problems.push(...mcp.problems);
-  if (problems.length > 0 || 'problems' in auth || 'problems' in mcp) throw new ConfigError(problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp) throw new ConfigError(problems);
 
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
     runtime: { inAzure, hostName: s.WEBSITE_HOSTNAME, port: s.PORT, localFunctionKey: s.LOCAL_FUNCTION_KEY },
     log: { level: s.LOG_LEVEL },
-    store: {
-      kind: s.STORE_KIND,
-      dataDir,
-      sqlitePath: s.SQLITE_PATH === ':memory:' ? ':memory:' : path.resolve(dataDir, s.SQLITE_PATH ?? 'contoso.db'),
-    },
+    store: store.store,
     seed: {
       customerCount: s.SEED_CUSTOMER_COUNT,
       anchorDate: s.SEED_ANCHOR_DATE ?? now.toISOString().slice(0, 10),

@@ -7,12 +7,22 @@ import {
   integerSetting,
   isoDateSetting,
   listSetting,
+  optionalBooleanSetting,
   optionalString,
   patternListSetting,
   patternSetting,
   secretSetting,
   urlSetting,
 } from './env-parsers.js';
+
+/** Store adapters (see shared/storage/create-store.ts). */
+export const STORE_KINDS = ['sqlite', 'cosmos'] as const;
+
+/** How the Cosmos DB store ranks knowledge-base searches (see docs/cosmos.md). */
+export const COSMOS_KNOWLEDGE_SEARCH_MODES = ['auto', 'full-text', 'in-process'] as const;
+
+/** A Cosmos DB database or container name part: no `/ \\ ? #` or spaces. */
+const COSMOS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
 
 /** Modes of authentication; only `entra` is meant for a deployed app (see auth-config.ts). */
 export const AUTH_MODES = ['entra', 'local', 'passthrough', 'disabled'] as const;
@@ -53,8 +63,20 @@ export const settingsSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional().default('info'),
 
   DATA_DIR: optionalString,
-  STORE_KIND: z.enum(['sqlite']).optional().default('sqlite'),
+  // The default (sqlite, or cosmos with USE_COSMOSDB=true) is settled in store-config.ts.
+  STORE_KIND: optionalString.pipe(z.enum(STORE_KINDS).optional()),
+  USE_COSMOSDB: booleanSetting(false),
   SQLITE_PATH: optionalString,
+  ALLOW_INSTANCE_LOCAL_STORE: booleanSetting(false),
+  COSMOSDB_ENDPOINT: urlSetting({ allowHttp: 'loopback', originOnly: true }),
+  COSMOSDB_KEY: secretSetting(16),
+  AZURE_CLIENT_ID: patternSetting(GUID, 'a client id (GUID)'),
+  COSMOS_DATABASE_NAME: patternSetting(COSMOS_NAME, 'a name of letters, digits, - and _ (at most 200)'),
+  COSMOS_CONTAINER_PREFIX: patternSetting(COSMOS_NAME, 'a prefix of letters, digits, - and _'),
+  COSMOS_CREATE_CONTAINERS: optionalBooleanSetting,
+  COSMOS_AUDIT_TTL_DAYS: integerSetting(90, 1, 3650),
+  COSMOS_KNOWLEDGE_SEARCH: optionalString.pipe(z.enum(COSMOS_KNOWLEDGE_SEARCH_MODES).optional()),
+  COSMOS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
 
   SEED_CUSTOMER_COUNT: integerSetting(250, 0, 10_000),
   SEED_ANCHOR_DATE: isoDateSetting,
@@ -99,4 +121,4 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY']);

@@ -47,7 +47,7 @@ export interface AppServicesOptions {
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
-  const store = options.store ?? (await createStore(config.store));
+  const store = options.store ?? (await createStore(config.store, { logger }));
   try {
     const seedOutcome = await ensureSeeded(store, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },

@@ -12,6 +12,7 @@ import { createApp } from '../../shared/context/create-app.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
 import type { ContosoStore } from '../../shared/storage/contoso-store.js';
 import { createStore } from '../../shared/storage/create-store.js';
+import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 
@@ -52,6 +53,8 @@ export interface InProcessMcpOptions {
   customerCount?: number;
   roles?: readonly string[];
   env?: Record<string, string>;
+  /** Prefix of the ids the app gives created records (two apps on one store need different ones). */
+  idPrefix?: string;
   /** Wraps the seeded store (e.g. to make its audit log fail). */
   wrapStore?: (store: ContosoStore) => ContosoStore;
 }
@@ -88,9 +91,9 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const logs: Array<Record<string, unknown>> = [];
   const app = await createApp(config, {
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
-    newId: () => `test-${(next += 1)}`,
+    newId: () => `${options.idPrefix ?? 'test'}-${(next += 1)}`,
     logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
-    ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store)) } : {}),
+    ...(options.wrapStore ? { store: options.wrapStore(await createStore(config.store, { logger: createLogger({ level: 'error', sink: () => {} }) })) } : {}),
     authenticate: async (request) => {
       const named = request.headers.get(PRINCIPAL_HEADER);
       return { ok: true, principal: named === null ? developmentPrincipal(roles) : (JSON.parse(named) as Principal) };

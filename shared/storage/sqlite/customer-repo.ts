@@ -6,7 +6,7 @@ import { NotFoundError } from '../../errors/domain-error.js';
 import type { CustomerChange, CustomerRepo } from '../contoso-store.js';
 import type { Page, PageRequest } from '../page.js';
 import { writeOrConflict } from './constraint-error.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../id-cursor.js';
 import type { SqliteDatabase } from './open-database.js';
 import { prepareRows } from './row-statement.js';
 import { INSERT_SECURITY_EVENT, type SecurityEventRow, toSecurityEventRow } from './security-log-repo.js';

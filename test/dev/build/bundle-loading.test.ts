@@ -1,7 +1,8 @@
 // The bundled app (package.json "main", what the local host and func start load) loads its
 // optional parts only when they are needed: a process that serves one tools/call through the
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
-// configured store's adapter is the only one loaded. Module loads are recorded by a hook.
+// configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
+// adapter or the Azure SDKs). Module loads are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,7 +51,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -79,6 +80,10 @@ describe('bundle: optional parts load only when needed', () => {
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
     for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
+    }
+    // The other store adapter, and the Azure SDKs only it uses, stay unloaded.
+    for (const part of ['shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded by a sqlite-configured process`);
     }
   });
 

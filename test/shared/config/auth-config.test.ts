@@ -11,7 +11,7 @@ import { configProblems } from '../../support/config-problems.js';
 const NOW = new Date('2026-03-15T22:45:00Z');
 const TENANT_A = '11111111-1111-4111-8111-111111111111';
 const TENANT_B = '22222222-2222-4222-8222-222222222222';
-const AZURE = { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net' };
+const AZURE = { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net', ALLOW_INSTANCE_LOCAL_STORE: 'true' };
 const ENTRA = { AUTH_AUDIENCE: 'api://contoso-mcp', ALLOWED_TENANTS: TENANT_A };
 
 const problemsOf = (env: Record<string, string | undefined>) => configProblems(env, NOW);
@@ -106,7 +106,7 @@ describe('auth settings', () => {
   });
 
   it('require PUBLIC_BASE_URL in Azure when the platform gives no host name', () => {
-    const problems = problemsOf({ WEBSITE_INSTANCE_ID: 'a1b2c3', ALLOWED_HOSTS: 'mcp.contoso.com', ALLOWED_ORIGINS: 'https://mcp.contoso.com', ...ENTRA });
+    const problems = problemsOf({ WEBSITE_INSTANCE_ID: 'a1b2c3', ALLOWED_HOSTS: 'mcp.contoso.com', ALLOWED_ORIGINS: 'https://mcp.contoso.com', ALLOW_INSTANCE_LOCAL_STORE: 'true', ...ENTRA });
     assert.deepEqual(problems, ['PUBLIC_BASE_URL: required in Azure when WEBSITE_HOSTNAME is not set']);
   });
 

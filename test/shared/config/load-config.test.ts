@@ -4,12 +4,22 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import type { Config } from '../../../shared/config/config.js';
 import { ConfigError, loadConfig, MAX_BODY_BYTES } from '../../../shared/config/load-config.js';
 
 const NOW = new Date('2026-03-15T22:45:00Z');
 
 /** What an Azure deployment sets for Entra authentication (required there; see auth-config.test.ts). */
 const AZURE_AUTH = { AUTH_AUDIENCE: 'api://contoso-mcp', ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111' };
+
+/** Azure refuses the per-instance SQLite store unless allowed (see store-config.test.ts). */
+const ONE_INSTANCE = { ALLOW_INSTANCE_LOCAL_STORE: 'true' };
+
+/** The SQLite path of a config that must use the embedded store. */
+function sqlitePathOf(config: Config): string {
+  assert.equal(config.store.kind, 'sqlite');
+  return config.store.sqlitePath;
+}
 
 /** Runs loadConfig expecting a ConfigError and returns it. */
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -49,7 +59,7 @@ describe('loadConfig', () => {
 
   it('allows only the app host name in Azure, lower-cased, over https', () => {
     const config = loadConfig(
-      { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net', ...AZURE_AUTH },
+      { WEBSITE_INSTANCE_ID: 'a1b2c3', WEBSITE_HOSTNAME: 'Contoso-MCP.azurewebsites.net', ...AZURE_AUTH, ...ONE_INSTANCE },
       NOW,
     );
 
@@ -107,7 +117,7 @@ describe('loadConfig', () => {
     const error = configError({
       PORT: '70000',
       LOG_LEVEL: 'verbose',
-      STORE_KIND: 'cosmos',
+      STORE_KIND: 'mongodb',
       SEED_CUSTOMER_COUNT: '-1',
       SEED_ANCHOR_DATE: '15/03/2026',
       SEED_ON_STARTUP: 'maybe',
@@ -118,7 +128,7 @@ describe('loadConfig', () => {
     const expected: Array<[string, RegExp]> = [
       ['PORT', /PORT: expected a whole number from 0 to 65535 \(got "70000"\)/],
       ['LOG_LEVEL', /LOG_LEVEL: .*"debug"\|"info"\|"warn"\|"error" \(got "verbose"\)/],
-      ['STORE_KIND', /STORE_KIND: .*"sqlite" \(got "cosmos"\)/],
+      ['STORE_KIND', /STORE_KIND: .*"sqlite"\|"cosmos" \(got "mongodb"\)/],
       ['SEED_CUSTOMER_COUNT', /SEED_CUSTOMER_COUNT: expected a whole number from 0 to 10000 \(got "-1"\)/],
       ['SEED_ANCHOR_DATE', /SEED_ANCHOR_DATE: expected a calendar date as YYYY-MM-DD \(got "15\/03\/2026"\)/],
       ['SEED_ON_STARTUP', /SEED_ON_STARTUP: expected true or false \(got "maybe"\)/],
@@ -157,7 +167,7 @@ describe('loadConfig', () => {
   });
 
   it('requires allowed hosts in Azure when the platform gives no host name', () => {
-    const error = configError({ WEBSITE_INSTANCE_ID: 'a1b2c3', ...AZURE_AUTH });
+    const error = configError({ WEBSITE_INSTANCE_ID: 'a1b2c3', ...AZURE_AUTH, ...ONE_INSTANCE });
     assert.match(error.message, /ALLOWED_HOSTS\/ALLOWED_ORIGINS: required in Azure/);
 
     const config = loadConfig(
@@ -167,6 +177,7 @@ describe('loadConfig', () => {
         ALLOWED_ORIGINS: 'https://mcp.contoso.com',
         PUBLIC_BASE_URL: 'https://mcp.contoso.com',
         ...AZURE_AUTH,
+        ...ONE_INSTANCE,
       },
       NOW,
     );
@@ -180,6 +191,7 @@ describe('loadConfig', () => {
       SQLITE_PATH: ':memory:',
       SEED_ON_STARTUP: 'false',
       ...AZURE_AUTH,
+      ...ONE_INSTANCE,
     });
 
     assert.deepEqual(error.problems.map((problem) => problem.split(':')[0]), ['SQLITE_PATH']);
@@ -188,21 +200,21 @@ describe('loadConfig', () => {
   it('keeps :memory: as the SQLite path', () => {
     const config = loadConfig({ SQLITE_PATH: ':memory:', DATA_DIR: '/var/data' }, NOW);
 
-    assert.equal(config.store.sqlitePath, ':memory:');
+    assert.equal(sqlitePathOf(config), ':memory:');
   });
 
   it('resolves a relative SQLite path under DATA_DIR and keeps an absolute one', () => {
     const dataDir = path.resolve('/srv/contoso');
     const relative = loadConfig({ DATA_DIR: dataDir, SQLITE_PATH: 'db/main.db' }, NOW);
     assert.equal(relative.store.dataDir, dataDir);
-    assert.equal(relative.store.sqlitePath, path.join(dataDir, 'db', 'main.db'));
+    assert.equal(sqlitePathOf(relative), path.join(dataDir, 'db', 'main.db'));
 
     const absolutePath = path.resolve('/elsewhere/other.db');
-    assert.equal(loadConfig({ DATA_DIR: dataDir, SQLITE_PATH: absolutePath }, NOW).store.sqlitePath, absolutePath);
+    assert.equal(sqlitePathOf(loadConfig({ DATA_DIR: dataDir, SQLITE_PATH: absolutePath }, NOW)), absolutePath);
 
     const relativeDir = loadConfig({ DATA_DIR: 'state' }, NOW);
     assert.equal(relativeDir.store.dataDir, path.resolve('state'));
-    assert.equal(relativeDir.store.sqlitePath, path.resolve('state', 'contoso.db'));
+    assert.equal(sqlitePathOf(relativeDir), path.resolve('state', 'contoso.db'));
   });
 
   it('returns a deeply frozen object', () => {
@@ -227,6 +239,7 @@ describe('loadConfig data folder in Azure', () => {
       WEBSITE_HOSTNAME: 'contoso.azurewebsites.net',
       AUTH_AUDIENCE: 'api://contoso-mcp',
       ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',
+      ALLOW_INSTANCE_LOCAL_STORE: 'true',
     });
     assert.equal(config.store.dataDir, path.join(os.tmpdir(), 'contoso-mcp'));
     assert.equal(loadConfig({ DATA_DIR: '/srv/data' }).store.dataDir, '/srv/data');

@@ -9,6 +9,7 @@ import { DEVELOPMENT_REQUEST_STATE_KEY } from '../../../shared/config/mcp-config
 const NOW = new Date('2026-03-15T22:45:00Z');
 const AZURE = {
   WEBSITE_INSTANCE_ID: 'a1b2c3',
+  ALLOW_INSTANCE_LOCAL_STORE: 'true',
   WEBSITE_HOSTNAME: 'contoso-mcp.azurewebsites.net',
   AUTH_AUDIENCE: 'api://contoso-mcp',
   ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',

@@ -122,6 +122,7 @@ describe('MCP server without a requestState key (Azure until MCP_REQUEST_STATE_K
   before(async () => {
     const config = loadConfig({
       WEBSITE_INSTANCE_ID: 'a1b2c3',
+      ALLOW_INSTANCE_LOCAL_STORE: 'true',
       WEBSITE_HOSTNAME: 'contoso-mcp.azurewebsites.net',
       AUTH_AUDIENCE: 'api://contoso-mcp',
       ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',

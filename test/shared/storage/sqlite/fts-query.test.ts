@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { MAX_QUERY_TERMS, queryTerms, toFtsMatchExpression } from '../../../../shared/storage/sqlite/fts-query.js';
+import { MAX_QUERY_TERMS, queryTerms } from '../../../../shared/storage/search-terms.js';
+import { toFtsMatchExpression } from '../../../../shared/storage/sqlite/fts-query.js';
 import { HOSTILE_QUERIES } from '../fixtures/hostile-queries.js';
 
 describe('toFtsMatchExpression', () => {

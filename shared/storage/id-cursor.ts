@@ -1,6 +1,7 @@
-// The embedded store's page cursor: the last id of the previous page, base64url-encoded.
-// A cursor that does not decode is the caller's mistake, reported as INVALID_ARGUMENT.
-import { InvalidArgumentError } from '../../errors/domain-error.js';
+// The page cursor of keyset paging by id, shared by every store: the last id of the previous
+// page, base64url-encoded (never a Cosmos continuation token, which can exceed the cursor's
+// length limit). A cursor that does not decode is the caller's mistake: INVALID_ARGUMENT.
+import { InvalidArgumentError } from '../errors/domain-error.js';
 
 export function encodeCursor(afterId: number): string {
   return Buffer.from(JSON.stringify({ v: 1, after: afterId })).toString('base64url');

@@ -1,8 +1,8 @@
-// Tests of the embedded store's opaque page cursor.
+// Tests of the opaque page cursor every store uses for keyset paging by id.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidArgumentError } from '../../../../shared/errors/domain-error.js';
-import { decodeCursor, encodeCursor } from '../../../../shared/storage/sqlite/cursor.js';
+import { InvalidArgumentError } from '../../../shared/errors/domain-error.js';
+import { decodeCursor, encodeCursor } from '../../../shared/storage/id-cursor.js';
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
