@@ -16,7 +16,7 @@ export const idempotencyKeySchema = z
  * id), the tool and its target, so a key someone else used is simply a new key for this caller
  * and reveals nothing about their calls. A one-way digest: no caller id is stored with the data.
  */
-export function scopedIdempotencyKey(caller: Principal, tool: string, target: number | string, key: string): string {
+export function scopedIdempotencyKey(caller: Pick<Principal, 'tenantId' | 'callerId'>, tool: string, target: number | string, key: string): string {
   const digest = createHash('sha256').update(JSON.stringify([caller.tenantId, caller.callerId, tool, String(target), key])).digest('base64url');
   return `idem-${digest}`;
 }
