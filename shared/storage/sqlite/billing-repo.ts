@@ -111,14 +111,14 @@ type Decide = (invoice: Invoice, payments: readonly Payment[]) => PaymentDecisio
 
 export function createSqliteBillingRepo(db: SqliteDatabase): BillingRepo {
   const invoiceById = prepareRows<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE invoice_id = ?');
-  const invoicesByCustomer = prepareRows<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE customer_id = ? ORDER BY period_start DESC, invoice_id DESC',
+  const invoicesByCustomer = prepareRows<[number], InvoiceRow>(db, 'SELECT * FROM invoices WHERE customer_id = +? ORDER BY period_start DESC, invoice_id DESC',
   );
-  const paymentsByInvoice = prepareRows<[number], PaymentRow>(db, 'SELECT * FROM payments WHERE invoice_id = ? ORDER BY paid_at, payment_id',
+  const paymentsByInvoice = prepareRows<[number], PaymentRow>(db, 'SELECT * FROM payments WHERE invoice_id = +? ORDER BY paid_at, payment_id',
   );
   // Through the customer's invoices (not payments.customer_id), so every payment lands under
   // the invoice it was made on, exactly as getInvoiceWithPayments shows it.
   const paymentsByCustomer = prepareRows<[number], PaymentRow>(db, `SELECT p.* FROM invoices AS i JOIN payments AS p ON p.invoice_id = i.invoice_id
-      WHERE i.customer_id = ? ORDER BY p.invoice_id, p.paid_at, p.payment_id`,
+      WHERE i.customer_id = +? ORDER BY p.invoice_id, p.paid_at, p.payment_id`,
   );
   const insertPayment = db.prepare<[PaymentRow]>(INSERT_PAYMENT);
   const bumpVersion = db.prepare<[number]>('UPDATE invoices SET version = version + 1 WHERE invoice_id = ?');

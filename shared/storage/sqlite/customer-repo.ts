@@ -59,7 +59,7 @@ export const INSERT_CUSTOMER = `INSERT INTO customers VALUES (@customer_id, @fir
 
 export function createSqliteCustomerRepo(db: SqliteDatabase): CustomerRepo {
   const byId = prepareRows<[number], CustomerRow>(db, 'SELECT * FROM customers WHERE customer_id = ?');
-  const pageAfter = prepareRows<[number, number], CustomerRow>(db, 'SELECT * FROM customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?',
+  const pageAfter = prepareRows<[number, number], CustomerRow>(db, 'SELECT * FROM customers WHERE customer_id > +? ORDER BY customer_id LIMIT ?',
   );
   const countAll = prepareRows<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM customers');
   const updateRow = db.prepare<[CustomerRow]>(`UPDATE customers SET first_name = @first_name, last_name = @last_name,

@@ -57,8 +57,8 @@ interface IncidentFilterParams {
 
 export function createSqliteIncidentRepo(db: SqliteDatabase): IncidentRepo {
   const matching = prepareRows<[IncidentFilterParams], IncidentRow>(db, `SELECT * FROM incidents
-    WHERE (@area IS NULL OR area = @area)
-      AND (@category IS NULL OR category = @category)
+    WHERE (@area IS NULL OR area = +@area)
+      AND (@category IS NULL OR category = +@category)
       AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
     ORDER BY started_at DESC, incident_id DESC`);
   return {

@@ -57,7 +57,7 @@ export const INSERT_ORDER = `INSERT INTO orders (order_id, customer_id, item_nam
   @item_type, @amount, @ordered_on, @status, @delivered_on, @return_received_on, @refund_status, @refund_due_by)`;
 
 export function createSqliteOrderRepo(db: SqliteDatabase): OrderRepo {
-  const byCustomer = prepareRows<[number], OrderRow>(db, 'SELECT * FROM orders WHERE customer_id = ? ORDER BY ordered_on DESC, order_id DESC',
+  const byCustomer = prepareRows<[number], OrderRow>(db, 'SELECT * FROM orders WHERE customer_id = +? ORDER BY ordered_on DESC, order_id DESC',
   );
   return {
     async listByCustomer(customerId) {

@@ -41,7 +41,7 @@ export const INSERT_SECURITY_EVENT = `INSERT INTO security_events (event_id, cus
   ip_address, detail) VALUES (@event_id, @customer_id, @event_type, @occurred_at, @ip_address, @detail)`;
 
 export function createSqliteSecurityLogRepo(db: SqliteDatabase): SecurityLogRepo {
-  const byCustomer = prepareRows<[number, number], SecurityEventRow>(db, 'SELECT * FROM security_events WHERE customer_id = ? ORDER BY occurred_at DESC, event_id DESC LIMIT ?',
+  const byCustomer = prepareRows<[number, number], SecurityEventRow>(db, 'SELECT * FROM security_events WHERE customer_id = +? ORDER BY occurred_at DESC, event_id DESC LIMIT ?',
   );
   return {
     async listByCustomer(customerId, limit) {

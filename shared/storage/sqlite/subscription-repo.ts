@@ -62,7 +62,7 @@ export const INSERT_SUBSCRIPTION = `INSERT INTO subscriptions VALUES (@subscript
 
 export function createSqliteSubscriptionRepo(db: SqliteDatabase): SubscriptionRepo {
   const byId = prepareRows<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE subscription_id = ?');
-  const byCustomer = prepareRows<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY subscription_id',
+  const byCustomer = prepareRows<[number], SubscriptionRow>(db, 'SELECT * FROM subscriptions WHERE customer_id = +? ORDER BY subscription_id',
   );
   const updateRow = db.prepare<[SubscriptionRow]>(`UPDATE subscriptions SET customer_id = @customer_id,
     product_id = @product_id, status = @status, service_status = @service_status, start_date = @start_date,

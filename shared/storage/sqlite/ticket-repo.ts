@@ -62,7 +62,7 @@ type CreateResult = { ticket: SupportTicket; replayed: boolean };
 
 export function createSqliteTicketRepo(db: SqliteDatabase): TicketRepo {
   const byId = prepareRows<[number], TicketRow>(db, 'SELECT * FROM tickets WHERE ticket_id = ?');
-  const byCustomer = prepareRows<[number], TicketRow>(db, 'SELECT * FROM tickets WHERE customer_id = ? ORDER BY opened_at DESC, ticket_id DESC',
+  const byCustomer = prepareRows<[number], TicketRow>(db, 'SELECT * FROM tickets WHERE customer_id = +? ORDER BY opened_at DESC, ticket_id DESC',
   );
   const byKey = prepareRows<[number, string], TicketRow>(db, 'SELECT * FROM tickets WHERE customer_id = ? AND idempotency_key = ?',
   );

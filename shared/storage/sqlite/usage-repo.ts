@@ -40,7 +40,7 @@ export const INSERT_DAILY_USAGE = `INSERT INTO daily_usage (subscription_id, dat
   sms_count) VALUES (@subscription_id, @date, @data_gb, @roaming_data_gb, @voice_minutes, @sms_count)`;
 
 export function createSqliteUsageRepo(db: SqliteDatabase): UsageRepo {
-  const inRange = prepareRows<[number, string, string], DailyUsageRow>(db, 'SELECT * FROM daily_usage WHERE subscription_id = ? AND date >= ? AND date <= ? ORDER BY date',
+  const inRange = prepareRows<[number, string, string], DailyUsageRow>(db, 'SELECT * FROM daily_usage WHERE subscription_id = +? AND date >= +? AND date <= +? ORDER BY date',
   );
   return {
     async list(subscriptionId, from, to) {

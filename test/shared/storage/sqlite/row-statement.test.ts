@@ -1,0 +1,47 @@
+// The embedded store's ordered queries compare indexed columns with `+?` / `+@name`, never a bare
+// parameter: with better-sqlite3's STAT4 build a bare one makes SQLite re-prepare the statement
+// on every new binding (see row-statement.ts). Checked on the SQL text of every repo, and the
+// rows still come back as a bare parameter returns them.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { prepareRows } from '../../../../shared/storage/sqlite/row-statement.js';
+
+const SQLITE_DIR = 'shared/storage/sqlite';
+
+/** Every quoted or template string literal of a source file that reads like an ordered SELECT. */
+function orderedSelects(source: string): string[] {
+  const literals = source.match(/`[^`]*`|'[^'\n]*'/g) ?? [];
+  return literals.filter((text) => /\bSELECT\b/.test(text) && /\bWHERE\b/.test(text) && /\bORDER BY\b/.test(text));
+}
+
+describe('SQLite row statements', () => {
+  it('write every parameter compared in an ordered SELECT as +? or +@name', () => {
+    const files = fs.readdirSync(SQLITE_DIR).filter((file) => file.endsWith('.ts'));
+    let checked = 0;
+    for (const file of files) {
+      for (const sql of orderedSelects(fs.readFileSync(path.join(SQLITE_DIR, file), 'utf8'))) {
+        checked += 1;
+        const bare = sql.match(/(?:=|<|>)\s*(?:\?|@\w+)/);
+        assert.equal(bare, null, `${file}: "${bare?.[0]}" in ${sql.replace(/\s+/g, ' ')}: write the parameter +? so the statement is not re-prepared per binding`);
+      }
+    }
+    assert.ok(checked >= 8, `found only ${checked} ordered SELECTs: the scan no longer sees the repos' SQL`);
+  });
+
+  it('returns the same rows for +? as for a bare parameter, in the same order', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX t_by_owner ON t(owner, at DESC, id DESC);`);
+    const insert = db.prepare('INSERT INTO t (owner, at) VALUES (?, ?)');
+    for (let i = 0; i < 200; i++) insert.run(i % 7, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    const bare = prepareRows<[number], { id: number }>(db, 'SELECT * FROM t WHERE owner = ? ORDER BY at DESC, id DESC');
+    const plus = prepareRows<[number], { id: number }>(db, 'SELECT * FROM t WHERE owner = +? ORDER BY at DESC, id DESC');
+    for (const owner of [0, 3, 6, 9]) assert.deepEqual(plus.all(owner), bare.all(owner));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM t WHERE owner = +? ORDER BY at DESC, id DESC').all(1) as { detail: string }[];
+    assert.match(plan.map((row) => row.detail).join(' '), /USING (COVERING )?INDEX t_by_owner \(owner=\?\)/);
+    db.close();
+  });
+});
