@@ -5,3 +5,5 @@ import './mcp.js';
 import './health.js';
 import './seed.js';
 import './oauth-metadata.js';
+import './troubleshoot.js';
+import './job-retention.js';

@@ -32,6 +32,23 @@ export interface Config {
   };
   readonly mcp: McpConfig;
   readonly auth: AuthConfig;
+  readonly jobs: JobsConfig;
+}
+
+/** Long-running jobs (the troubleshoot job on Durable Functions). */
+export interface JobsConfig {
+  readonly troubleshoot: {
+    /** How long trouble_shoot_device waits for the job before answering with its handle. */
+    readonly waitSeconds: number;
+    /** The same wait when the client asked for progress (progress keeps it waiting). */
+    readonly liveWaitSeconds: number;
+    /** Durable timer between two steps; 0 runs them back to back. */
+    readonly stepDelaySeconds: number;
+    /** Retries of a failing step (durable retry options): first pause, then doubling. */
+    readonly retry: { readonly firstIntervalMs: number; readonly maxAttempts: number };
+  };
+  /** Finished jobs and their history are purged this many hours after they were started. */
+  readonly retentionHours: number;
 }
 
 /** The configured store adapter and its settings. */

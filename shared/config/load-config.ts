@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
+import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
 import { buildStoreConfig } from './store-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
@@ -53,7 +54,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in auth) problems.push(...auth.problems);
   const mcp = buildMcpConfig({ settings: s, inAzure, productionLike });
   if ('problems' in mcp) problems.push(...mcp.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp) throw new ConfigError(problems);
+  const jobs = buildJobsConfig(s);
+  if ('problems' in jobs) problems.push(...jobs.problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs) throw new ConfigError(problems);
 
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
@@ -75,6 +78,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     },
     mcp: mcp.mcp,
     auth: auth.auth,
+    jobs: jobs.jobs,
   };
   return deepFreeze(config);
 }

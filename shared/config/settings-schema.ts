@@ -89,6 +89,13 @@ export const settingsSchema = z.object({
   MCP_REQUEST_STATE_KEY: secretSetting(MIN_REQUEST_STATE_KEY_LENGTH),
   MCP_CONFORMANCE_FIXTURES: booleanSetting(false),
 
+  TROUBLESHOOT_WAIT_SECONDS: integerSetting(20, 0, 600),
+  TROUBLESHOOT_LIVE_WAIT_SECONDS: integerSetting(120, 0, 600),
+  TROUBLESHOOT_STEP_DELAY_SECONDS: integerSetting(5, 0, 300),
+  TROUBLESHOOT_RETRY_FIRST_INTERVAL_MS: integerSetting(2_000, 100, 600_000),
+  TROUBLESHOOT_RETRY_MAX_ATTEMPTS: integerSetting(3, 1, 10),
+  JOB_RETENTION_HOURS: integerSetting(24, 1, 24 * 90),
+
   AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
   AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),
   ALLOWED_TENANTS: patternListSetting(GUID, 'tenant ids (GUIDs)', true),

@@ -6,6 +6,9 @@ import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
+import type { JobEngineSource } from '../jobs/job-engine.js';
+import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
+import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { ToolServices } from '../mcp/tool-services.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
@@ -24,6 +27,8 @@ export interface AppServices {
   readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
   readonly auth: AuthServices;
+  /** Where a request (or timer) finds the job engine: the invocation's durable client. */
+  readonly jobEngines: JobEngineSource;
   /** The services tool handlers see: spread into every ToolContext. */
   readonly toolServices: ToolServices;
   /** What start-up seeding did. */
@@ -42,6 +47,10 @@ export interface AppServicesOptions {
   authenticate?: RequestAuthenticator;
   /** fetch used for the Entra JWKS (tests point it at their own issuer). */
   fetch?: typeof globalThis.fetch;
+  /** Where requests find their job engine (default: the invocation's durable client). */
+  jobEngines?: JobEngineSource;
+  /** Ids of new jobs (tests pass predictable ones; default `ts-<random UUID>`). */
+  newJobId?: () => string;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -57,6 +66,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       logger,
     });
     const newId = options.newId ?? randomUUID;
+    const jobEngines = options.jobEngines ?? durableJobEngineSource();
     const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     return {
@@ -67,7 +77,19 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       store,
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
-      toolServices: { store, clock, newId },
+      jobEngines,
+      toolServices: {
+        store,
+        clock,
+        newId,
+        troubleshoot: createTroubleshootJobs({
+          engines: jobEngines,
+          store,
+          clock,
+          config: config.jobs,
+          ...(options.newJobId ? { newJobId: options.newJobId } : {}),
+        }),
+      },
       seedOutcome,
       close: () => store.close(),
     };

@@ -22,6 +22,8 @@ export interface ToolContext extends ToolServices {
   readonly signal: AbortSignal;
   /** Reports progress when the caller asked for it (a progressToken); a no-op otherwise. */
   progress(done: number, total: number, message?: string): Promise<void>;
+  /** The caller sent a progressToken: progress reaches them (and keeps them waiting). */
+  readonly progressRequested: boolean;
   /**
    * The id the audit record of this call will carry, for audited tools (mutating or security):
    * a record a customer can see cites it instead of naming the operator. Undefined otherwise.
@@ -39,6 +41,11 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   /** Roles the caller needs; empty for read tools any allowed caller may use. */
   roles: readonly string[];
   annotations: ToolAnnotations;
+  /**
+   * This tool's time budget in milliseconds, when it needs another than TOOL_TIMEOUT_MS (a tool
+   * that waits for a long job on purpose); the call is cut and answered TIMEOUT when it runs out.
+   */
+  timeoutMs?: number;
   /**
    * Returns the result. An output with `replayed: true` (an idempotent repeat of an earlier call)
    * is audited as `replayed` rather than `ok`.

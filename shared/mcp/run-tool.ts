@@ -23,7 +23,7 @@ export interface ToolRunner {
   readonly services: ToolServices;
   readonly logger: Logger;
   readonly audit: ToolAudit;
-  /** Time budget of one call, in milliseconds. */
+  /** Time budget of one call, in milliseconds, unless the tool declares its own. */
   readonly timeoutMs: number;
 }
 
@@ -57,15 +57,17 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
       if (call.reportProgress === undefined || controller.signal.aborted) return;
       await call.reportProgress(done, total, message);
     },
+    progressRequested: call.reportProgress !== undefined,
     auditId,
   };
   let timer: NodeJS.Timeout | undefined;
+  const budgetMs = tool.timeoutMs ?? runner.timeoutMs;
   const budget = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new TimeoutError(`${tool.name} did not finish within its ${runner.timeoutMs} ms time budget; try again or narrow the request`);
+      const error = new TimeoutError(`${tool.name} did not finish within its ${budgetMs} ms time budget; try again or narrow the request`);
       reject(error); // settle the race first, then tell the handler to stop
       controller.abort(error);
-    }, runner.timeoutMs);
+    }, budgetMs);
   });
   try {
     const args = tool.input.safeParse(call.input ?? {});

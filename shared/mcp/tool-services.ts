@@ -1,6 +1,7 @@
 // The process-wide services a tool handler may use. ToolContext extends this interface, and
 // runTool spreads the services into each context, so a new service (conversations, jobs …) is
 // one field here and one line in createAppServices.
+import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 
@@ -9,4 +10,6 @@ export interface ToolServices {
   readonly clock: Clock;
   /** New unique ids for records the tools create (payments, security events). */
   readonly newId: () => string;
+  /** The troubleshoot job (Durable Functions): start, read, wait for and cancel a caller's jobs. */
+  readonly troubleshoot: TroubleshootJobs;
 }

@@ -18,6 +18,9 @@ import { getSubscriptionDetail } from './subscriptions/get-subscription-detail.j
 import { updateSubscription } from './subscriptions/update-subscription.js';
 import { createSupportTicket } from './support/create-support-ticket.js';
 import { getSupportTickets } from './support/get-support-tickets.js';
+import { cancelTroubleshoot } from './troubleshoot/cancel-troubleshoot.js';
+import { getTroubleshootResult } from './troubleshoot/get-troubleshoot-result.js';
+import { troubleShootDevice } from './troubleshoot/trouble-shoot-device.js';
 import { getDataUsage } from './usage/get-data-usage.js';
 
 export const CONTOSO_TOOLS: readonly AnyTool[] = [
@@ -39,4 +42,7 @@ export const CONTOSO_TOOLS: readonly AnyTool[] = [
   searchKnowledgeBase,
   getSecurityLogs,
   unlockAccount,
+  troubleShootDevice,
+  getTroubleshootResult,
+  cancelTroubleshoot,
 ];

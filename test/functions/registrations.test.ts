@@ -11,6 +11,8 @@ import { buildHttpRoutes } from '../../dev/host/http-routes.js';
 import { routeTemplateProblems } from '../../dev/host/route-rules.js';
 import type { BindingInfo } from '../../dev/host/core-api-shim.js';
 import { MAX_TOOL_TIMEOUT_MS } from '../../shared/config/settings-schema.js';
+import { TROUBLESHOOT_ORCHESTRATION } from '../../shared/jobs/troubleshoot/troubleshoot-job.js';
+import { TROUBLESHOOT_STEPS } from '../../shared/jobs/troubleshoot/troubleshoot-steps.js';
 
 interface ExpectedHttpFunction {
   route: string;
@@ -29,6 +31,18 @@ const EXPECTED: Record<string, ExpectedHttpFunction> = {
   localIssuerMetadata: { route: '.well-known/oauth-authorization-server', methods: ['GET'], authLevel: 'anonymous' },
   localIssuerJwks: { route: 'api/local-issuer/jwks', methods: ['GET'], authLevel: 'anonymous' },
 };
+
+/** Durable Functions registrations, by trigger type: the troubleshoot job and its steps. */
+const EXPECTED_DURABLE: Record<string, 'orchestrationTrigger' | 'activityTrigger'> = {
+  [TROUBLESHOOT_ORCHESTRATION]: 'orchestrationTrigger',
+  ...Object.fromEntries(TROUBLESHOOT_STEPS.map((step) => [step.activity, 'activityTrigger' as const])),
+};
+
+/** Timer functions and their NCRONTAB schedules. */
+const EXPECTED_TIMERS: Record<string, string> = { purgeFinishedJobs: '0 7 * * * *' };
+
+/** Functions that reach the job engine through the durable client input binding. */
+const DURABLE_CLIENT_USERS = ['mcp', 'purgeFinishedJobs'];
 
 function httpTrigger(app: LoadedFunctionApp, name: string): BindingInfo {
   const fn = app.functions.find((f) => f.metadata.name === name);
@@ -54,8 +68,29 @@ describe('function registrations (package.json main)', () => {
 
   it('registers exactly the functions of the table, each once', () => {
     const names = app.functions.map((f) => f.metadata.name);
-    assert.deepEqual([...names].sort(), Object.keys(EXPECTED).sort());
+    assert.deepEqual([...names].sort(), [...Object.keys(EXPECTED), ...Object.keys(EXPECTED_DURABLE), ...Object.keys(EXPECTED_TIMERS)].sort());
     assert.equal(new Set(names).size, names.length, 'no name is registered twice');
+  });
+
+  it('registers the troubleshoot orchestration, one activity per step and the retention timer, as durable-functions would', () => {
+    for (const [name, type] of Object.entries(EXPECTED_DURABLE)) {
+      const fn = app.functions.find((f) => f.metadata.name === name);
+      const bindings = Object.values(fn?.metadata.bindings ?? {});
+      assert.deepEqual(
+        bindings.map((b) => ({ type: b.type, direction: b.direction })),
+        [{ type, direction: 'in' }],
+        name,
+      );
+    }
+    for (const [name, schedule] of Object.entries(EXPECTED_TIMERS)) {
+      const fn = app.functions.find((f) => f.metadata.name === name);
+      const trigger = Object.values(fn?.metadata.bindings ?? {}).find((b) => b.type === 'timerTrigger');
+      assert.equal(trigger?.schedule, schedule, name);
+    }
+    for (const fn of app.functions) {
+      const clients = Object.values(fn.metadata.bindings).filter((b) => b.type === 'durableClient');
+      assert.equal(clients.length, DURABLE_CLIENT_USERS.includes(fn.metadata.name) ? 1 : 0, `${fn.metadata.name}: durable client input`);
+    }
   });
 
   it('gives each function its route, methods and auth level', () => {
@@ -86,7 +121,7 @@ describe('function registrations (package.json main)', () => {
     const entry = fs.readFileSync('functions/register-functions.ts', 'utf8');
     for (const file of fs.readdirSync('functions').filter((f) => f.endsWith('.ts'))) {
       const source = fs.readFileSync(path.join('functions', file), 'utf8');
-      if (!/\bapp\.(http|generic|timer|storageQueue)\(|df\.app\./.test(source)) continue;
+      if (!/\bapp\.(http|generic|timer|storageQueue)\(|df\.app\.|\bregister(Orchestration|Activity)\(/.test(source)) continue;
       assert.ok(entry.includes(`'./${file.replace(/\.ts$/, '.js')}'`), `functions/${file} registers functions but register-functions.ts does not import it`);
     }
   });

@@ -15,6 +15,8 @@ import { createStore } from '../../shared/storage/create-store.js';
 import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
+import type { JobEngineSource } from '../../shared/jobs/job-engine.js';
+import { createInMemoryJobEngine } from './in-memory-job-engine.js';
 
 export interface ToolResult {
   isError: boolean;
@@ -57,9 +59,15 @@ export interface InProcessMcpOptions {
   idPrefix?: string;
   /** Wraps the seeded store (e.g. to make its audit log fail). */
   wrapStore?: (store: ContosoStore) => ContosoStore;
+  /** Where the troubleshoot tools find their job engine (default: an in-memory one on the app's store). */
+  jobEngines?: JobEngineSource;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
+
+function assertNever(message: string): never {
+  throw new Error(message);
+}
 
 const PRINCIPAL_HEADER = 'x-test-principal';
 
@@ -89,7 +97,12 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   let next = 0;
   const roles = options.roles ?? ALL_ROLES;
   const logs: Array<Record<string, unknown>> = [];
+  const built: { store?: ContosoStore } = {};
+  const jobEngines = options.jobEngines ?? createInMemoryJobEngine({ store: () => built.store ?? assertNever('the app is not built yet') });
+  let jobs = 0;
   const app = await createApp(config, {
+    jobEngines,
+    newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `${options.idPrefix ?? 'test'}-${(next += 1)}`,
     logSink: (_level, line) => logs.push(JSON.parse(line) as Record<string, unknown>),
@@ -99,6 +112,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
       return { ok: true, principal: named === null ? developmentPrincipal(roles) : (JSON.parse(named) as Principal) };
     },
   });
+  built.store = app.services.store;
   const contentTypes: string[] = [];
   const fetchInProcess = async (input: string | URL | Request, init?: RequestInit) => {
     const res = await app.handlers.mcp.web(new Request(input, init), detachedScope('req-tool-test'));

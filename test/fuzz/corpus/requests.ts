@@ -43,6 +43,9 @@ export const VALID_ARGUMENTS: Readonly<Record<string, JsonObject>> = {
   search_knowledge_base: { query: 'roaming charges abroad', topk: 3 },
   get_security_logs: { customer_id: 254 },
   unlock_account: { customer_id: 254 },
+  trouble_shoot_device: { customer_id: 252, subscription_id: 2521, symptom: 'internet is slow' },
+  get_troubleshoot_result: { job_id: 'ts-00000000-0000-4000-8000-000000000001' },
+  cancel_troubleshoot: { job_id: 'ts-00000000-0000-4000-8000-000000000001' },
 };
 
 export function validArguments(tool: string): JsonObject {

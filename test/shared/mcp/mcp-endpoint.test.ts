@@ -30,6 +30,25 @@ const slowTool = defineTool({
     new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve({ ok: false }), { once: true })),
 });
 
+/** Takes 400 ms, over TOOL_TIMEOUT_MS (150 ms) but within its own budget. */
+const patientTool = defineTool({
+  name: 'patient_tool',
+  title: 'Patient',
+  description: 'Takes 400 ms, within its own time budget of 2 s.',
+  input: z.object({}),
+  output: z.object({ ok: z.boolean() }),
+  roles: [],
+  annotations: READ_ONLY,
+  timeoutMs: 2_000,
+  handler: async () => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { ok: true };
+  },
+});
+
+/** Its own budget (50 ms) is shorter than TOOL_TIMEOUT_MS. */
+const hastyTool = defineTool({ ...slowTool, name: 'hasty_tool', timeoutMs: 50 });
+
 const throwingTool = defineTool({
   name: 'throwing_tool',
   title: 'Throws',
@@ -113,7 +132,7 @@ describe('MCP endpoint (in-process)', () => {
   before(async () => {
     const config = loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '3', SEED_ANCHOR_DATE: '2026-01-01', TOOL_TIMEOUT_MS: '150', AUTH_MODE: 'disabled' });
     app = await createApp(config, {
-      tools: [slowTool, throwingTool, badOutputTool, progressTool, restrictedTool, scopeEchoTool],
+      tools: [slowTool, patientTool, hastyTool, throwingTool, badOutputTool, progressTool, restrictedTool, scopeEchoTool],
       logSink: () => {},
       authenticate: async () => ({ ok: true, principal: developmentPrincipal() }),
     });
@@ -134,6 +153,14 @@ describe('MCP endpoint (in-process)', () => {
         assert.equal(result.isError, true);
         assert.match(result.content[0]?.text ?? '', /^TIMEOUT: slow_tool did not finish within its 150 ms time budget/);
         assert.ok(Date.now() - started < 5_000);
+      });
+
+      it("gives a tool that declares its own time budget that budget instead of TOOL_TIMEOUT_MS", async () => {
+        const patient = (await client.callTool({ name: 'patient_tool', arguments: {} })) as { isError?: boolean; structuredContent?: unknown };
+        assert.equal(patient.isError, undefined);
+        assert.deepEqual(patient.structuredContent, { ok: true });
+        const hasty = (await client.callTool({ name: 'hasty_tool', arguments: {} })) as { isError?: boolean; content: Array<{ text: string }> };
+        assert.match(hasty.content[0]?.text ?? '', /^TIMEOUT: hasty_tool did not finish within its 50 ms time budget/);
       });
 
       it('turns an unexpected throw into a tool error without the original message', async () => {

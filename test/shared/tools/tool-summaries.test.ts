@@ -18,6 +18,8 @@ interface SummaryCase {
 }
 
 const rows = (value: unknown) => value as Row[];
+/** A well-formed job id no job has. */
+const UNKNOWN_JOB = 'ts-00000000-0000-4000-8000-000000000000';
 const money = (value: unknown) => (value as number).toFixed(2);
 const str = (value: unknown) => String(value);
 
@@ -102,6 +104,18 @@ const CASES: Record<string, SummaryCase> = {
   unlock_account: {
     args: () => ({ customer_id: 254 }),
     facts: (out) => [`#${str(out.customer_id)}`, str(out.event_id), 'unlocked'],
+  },
+  trouble_shoot_device: {
+    args: (data) => ({ customer_id: 252, subscription_id: data.subscriptions.find((s) => s.customerId === 252)!.subscriptionId, symptom: 'internet is slow' }),
+    facts: (out) => [str(out.job_id), str(out.status), str((out.result as Row).diagnosis)],
+  },
+  get_troubleshoot_result: {
+    args: () => ({ job_id: UNKNOWN_JOB }),
+    facts: (out) => [str(out.job_id), str(out.status), str(out.reason)],
+  },
+  cancel_troubleshoot: {
+    args: () => ({ job_id: UNKNOWN_JOB }),
+    facts: (out) => [str(out.job_id), str(out.status), str(out.reason)],
   },
 };
 

@@ -1,6 +1,6 @@
 // The same seed gives the same answers on both stores: two in-process apps, one on the embedded
 // SQLite store and one on the Cosmos DB store (the local test server), seeded alike, with the
-// same clock and id generator, get the same calls for all 18 tools, reads over the nine scenario
+// same clock and id generator, get the same calls for every tool, reads over the nine scenario
 // customers (251–259) and a sample of generated ones, then the same mutations in the same order,
 // and must answer each with the same result (structuredContent, text and error).
 import assert from 'node:assert/strict';
@@ -129,7 +129,20 @@ describe('tool results on the SQLite and Cosmos DB stores (same seed, clock and 
     assert.deepEqual(await cosmos.ctx.store.exportAll(), await sqlite.ctx.store.exportAll());
   });
 
-  it('called all 18 tools', () => {
+  it('run the troubleshoot job alike for every scenario customer', async () => {
+    for (const customerId of SCENARIO_CUSTOMERS) {
+      const subscriptionId = rows((await both('get_customer_detail', { customer_id: customerId })).structured.subscriptions)[0]?.subscription_id;
+      const job = await both('trouble_shoot_device', { customer_id: customerId, subscription_id: subscriptionId, symptom: 'no internet since this morning' });
+      assert.equal(job.structured.status, 'completed', job.text);
+      await both('get_troubleshoot_result', { job_id: job.structured.job_id });
+    }
+    const unknown = { job_id: 'ts-00000000-0000-4000-8000-999999999999' };
+    assert.equal((await both('get_troubleshoot_result', unknown)).structured.status, 'not_found');
+    assert.equal((await both('cancel_troubleshoot', unknown)).structured.status, 'not_found');
+    assert.deepEqual(await cosmos.ctx.store.exportAll(), await sqlite.ctx.store.exportAll());
+  });
+
+  it('called every tool', () => {
     assert.deepEqual([...called].sort(), CONTOSO_TOOLS.map((tool) => tool.name).sort());
   });
 });

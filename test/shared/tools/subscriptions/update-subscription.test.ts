@@ -105,6 +105,8 @@ describe('update_subscription', () => {
       newId: () => 'x',
       signal: new AbortController().signal,
       progress: async () => {},
+      progressRequested: false,
+      troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
     });
 
     await assert.rejects(
