@@ -2,7 +2,8 @@
 // optional parts only when they are needed: a process that serves one tools/call through the
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
 // configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
-// adapter or the Azure SDKs). Module loads are recorded by a hook.
+// adapter or the Azure SDKs); durable-functions and the troubleshoot orchestrator wait for the
+// first job. Module loads are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +52,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -78,7 +79,7 @@ describe('bundle: optional parts load only when needed', () => {
       .filter((url) => url.startsWith('file:') && !url.includes(`/${BUNDLE_DIR}/`) && !url.includes('/better-sqlite3/'));
     assert.deepEqual(outside, [], 'the host and the app load nothing from outside the bundle but the SQLite binding');
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
     }
     // The other store adapter, and the Azure SDKs only it uses, stay unloaded.
