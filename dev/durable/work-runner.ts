@@ -51,7 +51,8 @@ export function createWorkRunner(options: WorkRunnerOptions): WorkRunner {
     const wait = Date.parse(item.fireAt) - clock().getTime();
     const timer = setTimeout(() => {
       timers.delete(timer);
-      if (wait > MAX_TIMEOUT_MS) arm(instanceId, item);
+      // Longer than setTimeout can wait, or woken a little early: wait again for the rest.
+      if (Date.parse(item.fireAt) > clock().getTime()) arm(instanceId, item);
       else deliver(instanceId, item, historyEvent.timerFired(clock(), item.eventId, item.fireAt));
     }, Math.max(0, Math.min(wait, MAX_TIMEOUT_MS)));
     timer.unref();
