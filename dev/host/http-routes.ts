@@ -1,6 +1,6 @@
 // Turns the registered functions into an HTTP route table, applying the host's route rules.
 // Any problem (reserved prefix, duplicate route and method, bad template) stops start-up.
-import type { RegisteredFunction } from './core-api-shim.js';
+import type { BindingInfo, RegisteredFunction } from './core-api-shim.js';
 import { compileRoute, type CompiledRoute } from './route-matcher.js';
 import { fullRoute, routeTemplateProblems } from './route-rules.js';
 
@@ -12,6 +12,8 @@ export interface HttpRoute {
   methods: ReadonlySet<string>;
   authLevel: 'anonymous' | 'function' | 'admin';
   callback: HttpCallback;
+  /** The registration's bindings (its extra inputs decide whether it gets a full InvocationContext). */
+  bindings?: Readonly<Record<string, BindingInfo>>;
 }
 
 export function buildHttpRoutes(functions: readonly RegisteredFunction[], routePrefix: string): HttpRoute[] {
@@ -41,6 +43,7 @@ export function buildHttpRoutes(functions: readonly RegisteredFunction[], routeP
       methods,
       authLevel,
       callback: fn.callback,
+      bindings: fn.metadata.bindings,
     });
   }
   if (problems.length > 0) throw new Error(`Function registrations are invalid:\n  - ${problems.join('\n  - ')}`);

@@ -10,16 +10,22 @@ import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/dir
 import type { HttpAnswer } from '../../shared/http/http-answer.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
+import { createInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
 
-const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;
+const { HttpRequest, HttpResponse } = azureFunctions;
 
 export interface LocalHostOptions {
   routes: readonly HttpRoute[];
   functionKey: string;
   /** Where function logs (context.log) go. */
   log?: (level: string, message: string) => void;
+  /**
+   * Values of extra input bindings by binding type, as extensions supply them (the durable
+   * client's data). A function reading one gets a full InvocationContext on every lane.
+   */
+  extraInputValues?: ExtraInputValues;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -47,6 +53,9 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
 /** Serves `options.routes` like the Functions host; for a server made by createHostServer. */
 export function createLocalHostListener(options: LocalHostOptions): http.RequestListener {
   const log = options.log ?? (() => {});
+  const extraInputValues = options.extraInputValues;
+  // Decided once per route: the direct lanes keep their plain invocation object unless the function needs more.
+  const needsContext = new Set(options.routes.filter((route) => readsProvidedInput(route.bindings, extraInputValues)));
   return function serveLocalHost(req, res) {
     const body = trackRequestBody(req, res);
     handle(req, res, body).catch((error: unknown) => {
@@ -96,7 +105,8 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     }
     const invocationId = randomUUID();
     const functionName = hit.route.functionName;
-    const invocation = { invocationId, functionName, error: (message: string) => log('error', message) };
+    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log }) : undefined;
+    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message) };
     // A registration with a direct-answer face answers a small request from its head and bytes,
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
@@ -127,11 +137,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
-    const context = new InvocationContext({
-      invocationId,
-      functionName,
-      logHandler: (level, ...args) => log(level, args.map(String).join(' ')),
-    });
+    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log });
     const result = await hit.route.callback(request, context);
     await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());
   }

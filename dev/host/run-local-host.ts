@@ -1,7 +1,8 @@
 // `npm start`: serves the real registrations of functions/ over node:http on 127.0.0.1:PORT,
 // warms the app (opens and seeds the store), and prints how to connect, with a development
 // token carrying every role when AUTH_MODE=local. With MCP_CONFORMANCE_FIXTURES=true it also
-// serves the MCP conformance suite's fixtures. Development only.
+// serves the MCP conformance suite's fixtures. When the app registers Durable Functions, a local
+// stand-in for the Durable extension runs them (dev/durable). Development only.
 import './core-api-shim.js';
 import type http from 'node:http';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
@@ -9,6 +10,7 @@ import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
 import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
+import { startDurableExtension } from './durable-extension.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
@@ -79,14 +81,13 @@ async function main(): Promise<void> {
   const app = await loadFunctionApp(process.cwd());
   const routes = buildHttpRoutes(app.functions, app.routePrefix);
   const functionKey = config.runtime.localFunctionKey ?? generateFunctionKey();
-  attach(createLocalHostListener({
-    routes,
-    functionKey,
-    log: (level, message) => {
-      if (level === 'error' || level === 'warning') process.stderr.write(`${message}\n`);
-    },
-  }));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const log = (level: string, message: string) => {
+    if (level === 'error' || level === 'warning') process.stderr.write(`${message}\n`);
+  };
+  const durable = await startDurableExtension({ functions: app.functions, hostJson: app.hostJson, dataDir: config.store.dataDir, hostOrigin: baseUrl, log });
+  if (durable !== undefined) process.stdout.write(`${durable.summary}\n`);
+  attach(createLocalHostListener({ routes, functionKey, log, ...(durable === undefined ? {} : { extraInputValues: durable.extraInputValues }) }));
   const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
   const token = await developmentToken(config);
@@ -103,8 +104,10 @@ async function main(): Promise<void> {
     }),
   );
   const stop = () => {
-    server.close(() => process.exit(0));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
+    // The durable runner waits (bounded) for running activities and closes its database.
+    void Promise.all([closed, durable?.stop()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
