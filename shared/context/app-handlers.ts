@@ -7,6 +7,8 @@ import { createHealthHandlers, type HealthHandlers } from '../health/health-hand
 import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
+import type { TaskProvider } from '../mcp/tasks/task-provider.js';
+import { collectTaskProviders, taskToolNames } from '../mcp/tasks/tasks-extension.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';
@@ -28,6 +30,11 @@ export interface AppHandlersOptions {
   extensions?: readonly ServerExtension[];
   /** false sends every request through the SDK path (tests comparing the two paths). */
   fastPath?: boolean;
+  /**
+   * Run some Contoso tools as tasks for 2026-07-28 clients that declare the tasks extension (see
+   * shared/mcp/tasks/task-provider.ts). Development extensions may bring their own.
+   */
+  taskProviders?: readonly TaskProvider[];
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
@@ -38,17 +45,18 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   const toolAudit = createToolAudit(audit);
   const gate = createToolGate(tools, toolAudit);
   const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
+  const taskProviders = collectTaskProviders(options.taskProviders ?? [], extensions, tools);
   return {
     mcp: createMcpEndpoint({
       sdkPath: loadOnce(async function loadSdkPath() {
         const { createSdkPath } = await import('../mcp/sdk-path.js');
-        return createSdkPath({ tools, gate, runner, extensions, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
+        return createSdkPath({ tools, gate, runner, extensions, taskProviders, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
       }),
       allowedHosts: config.http.allowedHosts,
       allowedOrigins: config.http.allowedOrigins,
       maxBodyBytes: config.http.maxBodyBytes,
       authenticate: auth.authenticate,
-      ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0 } }),
+      ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0, taskTools: taskToolNames(taskProviders) } }),
     }),
     seed: createSeedRequestHandler({
       store,

@@ -2,6 +2,7 @@
 // once by the caller; each request gets a fresh McpServer holding only the tools its caller may
 // use (the gate decides), so a restricted tool is absent from tools/list and refused exactly like
 // an unknown one, and every tools/call the server dispatches passes the gate (which audits refusals).
+// A 2026-07-28 server also carries the tasks extension when task providers are given (tasks/).
 import {
   McpServer,
   mergeCapabilities,
@@ -21,6 +22,9 @@ import { fromAuthInfo } from './sdk-request-context.js';
 import { installEmptyToolHandlers, observeToolCalls } from './sdk-tools-call-hook.js';
 import type { ToolGate } from './tool-gate.js';
 import type { ServerExtension } from './server-extension.js';
+import type { TaskProvider } from './tasks/task-provider.js';
+import type { ToolAccess } from './tasks/task-tool-calls.js';
+import { createTasksExtension } from './tasks/tasks-extension.js';
 
 
 const INSTRUCTIONS =
@@ -42,6 +46,8 @@ export interface ServerFactoryOptions {
   extensions?: readonly ServerExtension[];
   /** Publishes to the endpoint's subscription streams; what extensions receive as `notify`. */
   notify: ServerNotifier;
+  /** Every task provider, the app's and the extensions' (tasks/tasks-extension.ts collects them); none: no tasks extension. */
+  taskProviders?: readonly TaskProvider[];
 }
 
 export function createServerFactory(options: ServerFactoryOptions): McpServerFactory {
@@ -51,6 +57,9 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
     (merged, extension) => (extension.capabilities ? mergeCapabilities(merged, extension.capabilities) : merged),
     CONTOSO_CAPABILITIES,
   );
+  const tasks = createTasksExtension({ providers: options.taskProviders ?? [], logger: runner.logger, audit: runner.audit });
+  const modernCapabilities = tasks ? mergeCapabilities(capabilities, tasks.capabilities) : capabilities;
+  const contosoTools = new Map(tools.map((tool) => [tool.name, tool]));
   const verify = requestStateVerifier(requestState);
   // Built once: the registration config of each tool, with its JSON Schemas computed once.
   const prepared = new Map(
@@ -89,10 +98,17 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
     });
   }
 
+  /** A Contoso tool is callable when the gate shows it to this caller; an extension's tool always is. */
+  function toolAccess(name: string, visible: readonly AnyTool[]): ToolAccess {
+    const tool = contosoTools.get(name);
+    if (tool === undefined) return { callable: true };
+    return visible.includes(tool) ? { callable: true, tool } : { callable: false };
+  }
+
   return function createPerRequestServer({ authInfo, era }) {
     const { scope, onlyTool } = fromAuthInfo(authInfo);
     const server = new McpServer(SERVER_INFO, {
-      capabilities,
+      capabilities: era === 'modern' ? modernCapabilities : capabilities,
       instructions: INSTRUCTIONS,
       requestState: { verify },
       // A 2025-era client cannot answer a server-initiated request on a stateless endpoint (its
@@ -104,6 +120,7 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
     const visible = gate.visibleTo(scope.caller).filter((tool) => onlyTool === undefined || tool.name === onlyTool);
     for (const tool of visible) registerScopedTool(server, tool, scope);
     if (visible.length === 0 && extensions.length === 0) installEmptyToolHandlers(server);
+    if (tasks && era === 'modern') tasks.install(server, scope, (name) => toolAccess(name, visible));
     observeToolCalls(server, function gateDispatchedCall(name, args) {
       gate.decide(name, args, scope);
     });

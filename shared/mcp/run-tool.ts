@@ -70,11 +70,7 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
     }, budgetMs);
   });
   try {
-    const args = tool.input.safeParse(call.input ?? {});
-    if (!args.success) {
-      throw new InvalidArgumentError(`Invalid arguments for ${tool.name}: ${describeInputIssues(args.error.issues)}`);
-    }
-    const raw = await Promise.race([tool.handler(args.data, ctx), budget]);
+    const raw = await Promise.race([tool.handler(parseToolInput(tool, call.input), ctx), budget]);
     const parsed = tool.output.safeParse(raw);
     if (!parsed.success) {
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);
@@ -91,6 +87,13 @@ export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallT
     clearTimeout(timer);
     call.signal.removeEventListener('abort', cancel);
   }
+}
+
+/** The call's arguments parsed by the tool's input schema; throws InvalidArgumentError naming each problem. */
+export function parseToolInput(tool: AnyTool, input: unknown): Record<string, unknown> {
+  const args = tool.input.safeParse(input ?? {});
+  if (!args.success) throw new InvalidArgumentError(`Invalid arguments for ${tool.name}: ${describeInputIssues(args.error.issues)}`);
+  return args.data;
 }
 
 /** A successful result: the data as structuredContent and as JSON text, then the summary if any. */

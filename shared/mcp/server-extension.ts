@@ -2,6 +2,7 @@
 // capabilities registered next to the Contoso tools. Production registers none; the local
 // development host adds the conformance suite's fixtures through it (dev/conformance/).
 import type { JSONObject, McpServer, RequestStateCodec, ServerCapabilities, ServerEventBus, ServerNotifier } from '@modelcontextprotocol/server';
+import type { TaskProvider } from './tasks/task-provider.js';
 
 /** What an extension receives each time a per-request server is built. */
 export interface ServerExtensionContext {
@@ -23,6 +24,11 @@ export interface ServerExtension {
   readonly capabilities?: ServerCapabilities;
   /** Registers the extension's tools, resources and prompts on one per-request server. */
   register(server: McpServer, context: ServerExtensionContext): void;
+  /**
+   * Runs some of the tools `register` adds as tasks for 2026-07-28 clients that declare the tasks
+   * extension (shared/mcp/tasks/). Built once with the extension, so its state outlives requests.
+   */
+  readonly taskProvider?: TaskProvider;
 }
 
 /** The typed publish side of a change-event bus, as `createMcpHandler` builds it for its own. */

@@ -2,7 +2,8 @@
 // without building a per-request SDK server and transport (measured as most of a call's cost).
 // tools/list answers are the SDK's own, captured the first time per era and set of visible tools
 // and replayed; tools/call goes through the same gate and runTool as the SDK path and is written
-// as the SDK writes it. Whatever it does not fully understand goes to the SDK path unchanged.
+// as the SDK writes it. Whatever it does not fully understand goes to the SDK path unchanged, and
+// so does a 2026-07-28 call of a tool a task provider runs (the tasks extension lives there).
 import { jsonAnswer, type HttpAnswer } from '../../http/http-answer.js';
 import type { RequestHead } from '../../http/request-head.js';
 import type { CallerScope } from '../../request/request-scope.js';
@@ -32,6 +33,11 @@ export interface FastPathOptions {
    * then a call of an unknown name goes to the SDK path instead of being answered here.
    */
   otherToolsMayExist: boolean;
+  /**
+   * Tools a task provider runs (shared/mcp/tasks/): a 2026-07-28 call of one goes to the SDK path,
+   * which creates the task or refuses the call; 2025-era calls are ordinary calls.
+   */
+  taskTools?: ReadonlySet<string>;
 }
 
 /**
@@ -67,6 +73,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
   }
 
   async function answerToolsCall(head: RequestHead, fast: FastRequest & { name: string }, scope: CallerScope): Promise<HttpAnswer | undefined> {
+    if (fast.era === 'modern' && options.taskTools?.has(fast.name) === true) return undefined;
     const decision = gate.decide(fast.name, fast.args, scope);
     if (decision.kind === 'unknown' && options.otherToolsMayExist) return undefined;
     if (decision.kind !== 'granted') {

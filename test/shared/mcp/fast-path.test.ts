@@ -167,6 +167,7 @@ describe('fast path against the SDK path', () => {
       ['tools/call', { name: 'get_products', arguments: [] }],
       ['tools/call', { name: 'get_products', arguments: {}, extra: true }],
       ['prompts/list', {}],
+      ['tasks/get', { taskId: 'task-1' }],
     ];
     for (const [method, params] of cases) {
       for (const era of ['2025-11-25', '2026-07-28'] as const) {
