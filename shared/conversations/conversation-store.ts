@@ -1,0 +1,53 @@
+// The conversation store port: Blob Storage in Azure (blob/), an embedded SQLite file for
+// `npm start` and tests (embedded/). Both pass test/shared/conversations/conversation-store-contract.ts.
+import type { Conversation, ConversationEntry, ConversationKind, ConversationOwner } from './conversation.js';
+
+export interface NewConversation {
+  id: string;
+  kind: ConversationKind;
+  owner: ConversationOwner;
+  customer_id: number | null;
+  topic: string | null;
+}
+
+export interface CreateOutcome {
+  conversation: Conversation;
+  /** False when a conversation with this id already existed (it is returned unchanged, whoever owns it). */
+  created: boolean;
+}
+
+export interface AppendOutcome {
+  conversation: Conversation;
+  /** Event ids appended by this call, in order. */
+  appended: string[];
+  /** Event ids that were already present and were not appended again. */
+  duplicates: string[];
+}
+
+export interface DependencyCheck {
+  name: string;
+  status: 'ok' | 'degraded' | 'down';
+  /** A short description without secrets, URLs with credentials or content. */
+  detail?: string;
+}
+
+export interface ConversationStore {
+  /** Which adapter this is, for logs and /api/ready. */
+  readonly kind: 'blob' | 'embedded';
+  /** Creates the conversation if no conversation has this id (a conditional create); never overwrites. */
+  create(init: NewConversation): Promise<CreateOutcome>;
+  /** The conversation, or undefined. Throws UnavailableError when the backend cannot be reached. */
+  get(id: string): Promise<Conversation | undefined>;
+  /**
+   * Appends the entries whose event ids are not yet present, in order, and bumps updated_at.
+   * A conditional write (ETag / transaction) retried on conflict, so concurrent appends never
+   * lose one another. NotFoundError when the conversation does not exist; BusinessRuleError when
+   * it would exceed CONVERSATION_LIMITS.maxEntries.
+   */
+  append(id: string, entries: readonly ConversationEntry[]): Promise<AppendOutcome>;
+  /** Deletes conversations last updated before `cutoff`; returns how many (Blob: the lifecycle rule does it, returns 0). */
+  prune(cutoff: Date): Promise<number>;
+  /** Reachability for /api/ready. */
+  check(): Promise<DependencyCheck>;
+  close(): Promise<void>;
+}
