@@ -1,5 +1,6 @@
 // The conversation store port: Blob Storage in Azure (blob/), an embedded SQLite file for
 // `npm start` and tests (embedded/). Both pass test/shared/conversations/conversation-store-contract.ts.
+import type { CheckedDependency } from '../health/dependency-check.js';
 import type { Conversation, ConversationEntry, ConversationKind, ConversationOwner } from './conversation.js';
 
 export interface NewConversation {
@@ -24,14 +25,7 @@ export interface AppendOutcome {
   duplicates: string[];
 }
 
-export interface DependencyCheck {
-  name: string;
-  status: 'ok' | 'degraded' | 'down';
-  /** A short description without secrets, URLs with credentials or content. */
-  detail?: string;
-}
-
-export interface ConversationStore {
+export interface ConversationStore extends CheckedDependency {
   /** Which adapter this is, for logs and /api/ready. */
   readonly kind: 'blob' | 'embedded';
   /** Creates the conversation if no conversation has this id (a conditional create); never overwrites. */
@@ -47,7 +41,5 @@ export interface ConversationStore {
   append(id: string, entries: readonly ConversationEntry[]): Promise<AppendOutcome>;
   /** Deletes conversations last updated before `cutoff`; returns how many (Blob: the lifecycle rule does it, returns 0). */
   prune(cutoff: Date): Promise<number>;
-  /** Reachability for /api/ready. */
-  check(): Promise<DependencyCheck>;
   close(): Promise<void>;
 }
