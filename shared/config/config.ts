@@ -33,6 +33,33 @@ export interface Config {
   readonly mcp: McpConfig;
   readonly auth: AuthConfig;
   readonly jobs: JobsConfig;
+  /** Azure OpenAI (the expert tools, knowledge-base embeddings); undefined without AZURE_OPENAI_ENDPOINT. */
+  readonly azureOpenAi: AzureOpenAiConfig | undefined;
+  readonly experts: ExpertsConfig;
+}
+
+/** Where Azure OpenAI lives and how the app signs in to it (see docs/experts.md). */
+export interface AzureOpenAiConfig {
+  /** Resource endpoint origin, e.g. `https://contoso.openai.azure.com`. */
+  readonly endpoint: string;
+  /** The chat-completions deployment the experts talk to. */
+  readonly chatDeployment: string;
+  /** Data-plane API version sent as `api-version`. */
+  readonly apiVersion: string;
+  /** The embeddings deployment for the knowledge base; undefined: lexical ranking only. */
+  readonly embeddingDeployment: string | undefined;
+  /** API key, for local use only (refused in Azure); without it, Entra ID through DefaultAzureCredential. */
+  readonly apiKey: string | undefined;
+  /** Client id of a user-assigned managed identity (AZURE_CLIENT_ID). */
+  readonly managedIdentityClientId: string | undefined;
+}
+
+/** Bounds of one expert turn (the agent loop). */
+export interface ExpertsConfig {
+  /** Model calls in one turn; the last one may not call tools. */
+  readonly maxSteps: number;
+  /** Time budget of one turn; the tool's own budget is this plus a margin. */
+  readonly timeBudgetSeconds: number;
 }
 
 /** Long-running jobs (the troubleshoot job on Durable Functions). */

@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
+import { buildAzureOpenAiConfig } from './azure-openai-config.js';
 import type { Config } from './config.js';
 import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
@@ -56,7 +57,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in mcp) problems.push(...mcp.problems);
   const jobs = buildJobsConfig(s);
   if ('problems' in jobs) problems.push(...jobs.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs) throw new ConfigError(problems);
+  const openAi = buildAzureOpenAiConfig({ settings: s, inAzure });
+  if ('problems' in openAi) problems.push(...openAi.problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in openAi) {
+    throw new ConfigError(problems);
+  }
 
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
@@ -79,6 +84,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     mcp: mcp.mcp,
     auth: auth.auth,
     jobs: jobs.jobs,
+    azureOpenAi: openAi.azureOpenAi,
+    experts: openAi.experts,
   };
   return deepFreeze(config);
 }

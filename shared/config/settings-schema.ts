@@ -37,6 +37,11 @@ const AUDIENCE = /^[^\s,]+$/;
 /** Longest tool call allowed; host.json `functionTimeout` (10 min) must stay above it. */
 export const MAX_TOOL_TIMEOUT_MS = 300_000;
 
+/** An Azure OpenAI deployment name: letters, digits, `-`, `_` and `.` (what the portal allows). */
+const DEPLOYMENT = /^[A-Za-z0-9][\w.-]{0,63}$/;
+/** An Azure OpenAI data-plane API version: `YYYY-MM-DD`, optionally `-preview`. */
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+
 /** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
 export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
@@ -49,6 +54,12 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 /** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+
+/**
+ * Longest expert turn: the tool's own budget adds a margin on top, and the whole must stay below
+ * the 230 s Azure allows an HTTP response.
+ */
+export const MAX_EXPERT_TIME_BUDGET_SECONDS = 200;
 
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
@@ -96,6 +107,15 @@ export const settingsSchema = z.object({
   TROUBLESHOOT_RETRY_MAX_ATTEMPTS: integerSetting(3, 1, 10),
   JOB_RETENTION_HOURS: integerSetting(24, 1, 24 * 90),
 
+  // Azure OpenAI: the expert tools (and knowledge-base embeddings); without an endpoint, no experts.
+  AZURE_OPENAI_ENDPOINT: urlSetting({ allowHttp: 'loopback', originOnly: true }),
+  AZURE_OPENAI_CHAT_DEPLOYMENT: patternSetting(DEPLOYMENT, 'a deployment name (letters, digits, -, _ and .)'),
+  AZURE_OPENAI_API_VERSION: patternSetting(API_VERSION, 'an API version such as 2024-10-21 or 2025-04-01-preview'),
+  AZURE_OPENAI_EMBEDDING_DEPLOYMENT: patternSetting(DEPLOYMENT, 'a deployment name (letters, digits, -, _ and .)'),
+  AZURE_OPENAI_API_KEY: secretSetting(16),
+  EXPERT_MAX_STEPS: integerSetting(6, 1, 20),
+  EXPERT_TIME_BUDGET_SECONDS: integerSetting(90, 5, MAX_EXPERT_TIME_BUDGET_SECONDS),
+
   AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
   AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),
   ALLOWED_TENANTS: patternListSetting(GUID, 'tenant ids (GUIDs)', true),
@@ -128,4 +148,4 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY', 'AZURE_OPENAI_API_KEY']);

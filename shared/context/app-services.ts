@@ -6,6 +6,8 @@ import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
+import { createUnavailableConversationStore } from '../conversations/unavailable-conversation-store.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
@@ -51,6 +53,8 @@ export interface AppServicesOptions {
   jobEngines?: JobEngineSource;
   /** Ids of new jobs (tests pass predictable ones; default `ts-<random UUID>`). */
   newJobId?: () => string;
+  /** The conversation store (until the #14 adapters are wired here: one that refuses every call). */
+  conversations?: ConversationStore;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -66,6 +70,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       logger,
     });
     const newId = options.newId ?? randomUUID;
+    const conversations = options.conversations ?? createUnavailableConversationStore();
     const jobEngines = options.jobEngines ?? durableJobEngineSource();
     const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
@@ -89,6 +94,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           config: config.jobs,
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
+        conversations,
       },
       seedOutcome,
       close: () => store.close(),

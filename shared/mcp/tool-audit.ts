@@ -15,8 +15,11 @@ export interface ToolAudit {
   newAuditId(): string;
   /** Audits the outcome of a granted call of a covered tool; resolves once written. */
   granted(tool: AnyTool, args: unknown, scope: CallerScope, result: string, auditId?: string): Promise<void>;
-  /** Audits a refused call in the background: the refusal is answered without waiting for it. */
-  refused(tool: AnyTool, args: unknown, scope: CallerScope): void;
+  /**
+   * Audits a refused call in the background: the refusal is answered without waiting for it. The
+   * reason is the missing roles unless given (a delegate calling outside its tools).
+   */
+  refused(tool: AnyTool, args: unknown, scope: CallerScope, reason?: string): void;
 }
 
 /** The `*_id` keys a tool's input schema declares: the only arguments an audit record keeps. */
@@ -37,6 +40,7 @@ export function createToolAudit(trail: AuditTrail): ToolAudit {
     tenantId: scope.caller.tenantId,
     tool: tool.name,
     argumentIds: idArguments(args, idKeysOf(tool)),
+    ...(scope.via === undefined ? {} : { via: scope.via }),
   });
 
   return {
@@ -45,9 +49,9 @@ export function createToolAudit(trail: AuditTrail): ToolAudit {
     async granted(tool, args, scope, result, auditId) {
       await trail.write({ ...base(tool, args, scope), ...(auditId ? { auditId } : {}), outcome: 'granted', result, reason: null });
     },
-    refused(tool, args, scope) {
+    refused(tool, args, scope, reason) {
       const missing = tool.roles.filter((role) => !scope.caller.roles.includes(role));
-      void trail.write({ ...base(tool, args, scope), outcome: 'refused', result: null, reason: `missing_role:${missing.join(',')}` });
+      void trail.write({ ...base(tool, args, scope), outcome: 'refused', result: null, reason: reason ?? `missing_role:${missing.join(',')}` });
     },
   };
 }

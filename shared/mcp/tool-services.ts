@@ -1,6 +1,7 @@
 // The process-wide services a tool handler may use. ToolContext extends this interface, and
 // runTool spreads the services into each context, so a new service (conversations, jobs …) is
 // one field here and one line in createAppServices.
+import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
@@ -12,4 +13,6 @@ export interface ToolServices {
   readonly newId: () => string;
   /** The troubleshoot job (Durable Functions): start, read, wait for and cancel a caller's jobs. */
   readonly troubleshoot: TroubleshootJobs;
+  /** Conversations (follow-ups, expert chats), each owned by one caller. */
+  readonly conversations: ConversationStore;
 }

@@ -26,6 +26,11 @@ export interface RequestScope {
 /** A scope whose caller has been verified: what tools and audit records work with. */
 export interface CallerScope extends RequestScope {
   readonly caller: Principal;
+  /**
+   * Set when a tool (an expert) makes this call on the caller's behalf: the tool's name. The call
+   * still runs under `caller` and its roles; audit records name the delegate.
+   */
+  readonly via?: string | undefined;
 }
 
 /** The scope of one invocation, before anyone has authenticated. */
@@ -36,6 +41,11 @@ export function createRequestScope(invocation: InvocationInfo): RequestScope {
 /** The same scope with its verified caller (a new value; scopes are never mutated). */
 export function withCaller(scope: RequestScope, caller: Principal): CallerScope {
   return Object.freeze({ ...scope, caller });
+}
+
+/** The same scope for calls `via` (a tool's name) makes on the caller's behalf: same caller, same request. */
+export function delegatedScope(scope: CallerScope, via: string): CallerScope {
+  return Object.freeze({ ...scope, via });
 }
 
 /** A scope for work that has no HTTP invocation (tests, start-up tasks). */

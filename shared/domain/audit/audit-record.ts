@@ -21,6 +21,11 @@ export interface AuditRecord {
   result: string | null;
   /** Why a call was refused (e.g. `missing_role:security`); null when granted. */
   reason: string | null;
+  /**
+   * The expert tool that made this call on the caller's behalf (e.g. `ask_billing_expert`): the
+   * call ran under the caller's own roles. Absent for the caller's own calls.
+   */
+  via?: string;
 }
 
 /** Longest id value kept in an audit record (longer ones are cut). */

@@ -15,12 +15,13 @@ interface AuditRow {
   outcome: string;
   result: string | null;
   reason: string | null;
+  via: string | null;
 }
 
 export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
   const insert = db.prepare(
-    `INSERT INTO audit_records (audit_id, at, request_id, caller_id, tenant_id, tool, argument_ids, outcome, result, reason)
-     VALUES (@audit_id, @at, @request_id, @caller_id, @tenant_id, @tool, @argument_ids, @outcome, @result, @reason)`,
+    `INSERT INTO audit_records (audit_id, at, request_id, caller_id, tenant_id, tool, argument_ids, outcome, result, reason, via)
+     VALUES (@audit_id, @at, @request_id, @caller_id, @tenant_id, @tool, @argument_ids, @outcome, @result, @reason, @via)`,
   );
   const latest = prepareRows<[number], AuditRow>(db, 'SELECT * FROM audit_records ORDER BY at DESC, seq DESC LIMIT ?');
   return {
@@ -36,6 +37,7 @@ export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
         outcome: record.outcome,
         result: record.result,
         reason: record.reason,
+        via: record.via ?? null,
       });
     },
     async list(limit) {
@@ -51,6 +53,7 @@ export function createSqliteAuditLog(db: SqliteDatabase): AuditLog {
           outcome: row.outcome as AuditOutcome,
           result: row.result,
           reason: row.reason,
+          ...(row.via === null ? {} : { via: row.via }),
         }),
       );
     },

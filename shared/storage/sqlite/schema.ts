@@ -175,4 +175,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_records_by_time ON audit_records(at, seq);
   `,
+  `
+  ALTER TABLE audit_records ADD COLUMN via TEXT;
+  `,
 ];
