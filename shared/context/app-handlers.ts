@@ -4,6 +4,7 @@
 import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
 import { createDiscoveryHandlers, type DiscoveryHandlers } from '../auth/discovery-handlers.js';
 import { createHealthHandlers, type HealthHandlers } from '../health/health-handlers.js';
+import { createExpertTools } from '../experts/expert-tools.js';
 import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
@@ -35,16 +36,21 @@ export interface AppHandlersOptions {
    * shared/mcp/tasks/task-provider.ts). Development extensions may bring their own.
    */
   taskProviders?: readonly TaskProvider[];
+  /** A shorter expert turn budget than EXPERT_TIME_BUDGET_SECONDS, in milliseconds (tests). */
+  expertTimeBudgetMs?: number;
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
   const { config, logger, clock, store, auth, audit } = services;
-  const tools = options.tools ?? CONTOSO_TOOLS;
+  const contosoTools = options.tools ?? CONTOSO_TOOLS;
   const extensions = options.extensions ?? [];
   reportExtensions(services, extensions);
   const toolAudit = createToolAudit(audit);
-  const gate = createToolGate(tools, toolAudit);
   const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
+  // The expert tools exist only when Azure OpenAI is configured; they call the Contoso tools.
+  const experts = createExpertTools({ models: services.azureOpenAi.models, limits: config.experts, tools: contosoTools, runner, timeBudgetMs: options.expertTimeBudgetMs });
+  const tools = [...contosoTools, ...experts];
+  const gate = createToolGate(tools, toolAudit);
   const taskProviders = collectTaskProviders(options.taskProviders ?? [], extensions, tools);
   return {
     mcp: createMcpEndpoint({

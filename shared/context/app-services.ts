@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
+import { createAzureOpenAi, type AzureOpenAi } from '../azure-openai/azure-openai.js';
+import { UNGUARDED_POLICY, type ModelCallPolicy } from '../azure-openai/model-call-policy.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
@@ -31,6 +33,8 @@ export interface AppServices {
   readonly auth: AuthServices;
   /** Where a request (or timer) finds the job engine: the invocation's durable client. */
   readonly jobEngines: JobEngineSource;
+  /** Azure OpenAI's models (the experts, embeddings) when configured, and its readiness check. */
+  readonly azureOpenAi: AzureOpenAi;
   /** The services tool handlers see: spread into every ToolContext. */
   readonly toolServices: ToolServices;
   /** What start-up seeding did. */
@@ -55,6 +59,8 @@ export interface AppServicesOptions {
   newJobId?: () => string;
   /** The conversation store (until the #14 adapters are wired here: one that refuses every call). */
   conversations?: ConversationStore;
+  /** The resilience policy around every Azure OpenAI call (until shared/resilience/ is wired here: none). */
+  modelPolicy?: ModelCallPolicy;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -83,6 +89,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
       jobEngines,
+      azureOpenAi: createAzureOpenAi(config.azureOpenAi, options.modelPolicy ?? UNGUARDED_POLICY),
       toolServices: {
         store,
         clock,
