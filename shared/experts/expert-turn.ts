@@ -89,7 +89,8 @@ export async function runExpertTurn(deps: ExpertTurnDeps, expert: ExpertProfile,
     result = await runAgentLoop({ model: deps.chat, messages, tools: offered.map(modelToolOf), maxSteps: deps.maxSteps, signal, runTools: runStepTools, onStep: (step, total, message) => ctx.progress(step, total, `step ${step}: ${message}`) });
   } catch (error) {
     if (budget.aborted && !ctx.signal.aborted) {
-      throw new TimeoutError(`${expert.toolName} did not answer within its ${Math.round(deps.timeBudgetMs / 1000)} s time budget (${uses.length} tool calls made); ask a narrower question or retry with the same turn_id`, {}, { cause: error });
+      const budgetText = deps.timeBudgetMs % 1000 === 0 ? `${deps.timeBudgetMs / 1000} s` : `${deps.timeBudgetMs} ms`;
+      throw new TimeoutError(`${expert.toolName} did not answer within its ${budgetText} time budget (${uses.length} tool calls made); ask a narrower question or retry with the same turn_id`, {}, { cause: error });
     }
     throw error;
   }

@@ -6,7 +6,7 @@
 export const MAX_TOOL_CALLS_PER_STEP = 8;
 
 /** The most characters of one tool result the model sees. */
-export const MAX_TOOL_RESULT_CHARS = 12_000;
+export const MAX_TOOL_RESULT_CHARS = 8_000;
 
 /** `text`, cut to MAX_TOOL_RESULT_CHARS with a note saying how much was left out. */
 export function capToolText(text: string, max = MAX_TOOL_RESULT_CHARS): string {

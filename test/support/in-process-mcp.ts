@@ -8,7 +8,7 @@ import { ALL_ROLES, developmentPrincipal, type Principal } from '../../shared/id
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
 import type { AppServices } from '../../shared/context/app-services.js';
-import { createApp } from '../../shared/context/create-app.js';
+import { createApp, type AppOptions } from '../../shared/context/create-app.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
 import type { ContosoStore } from '../../shared/storage/contoso-store.js';
 import { createStore } from '../../shared/storage/create-store.js';
@@ -61,6 +61,8 @@ export interface InProcessMcpOptions {
   wrapStore?: (store: ContosoStore) => ContosoStore;
   /** Where the troubleshoot tools find their job engine (default: an in-memory one on the app's store). */
   jobEngines?: JobEngineSource;
+  /** More app options: the conversation store, the model-call policy, a short expert budget. */
+  app?: Pick<AppOptions, 'conversations' | 'modelPolicy' | 'expertTimeBudgetMs'>;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
@@ -101,6 +103,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const jobEngines = options.jobEngines ?? createInMemoryJobEngine({ store: () => built.store ?? assertNever('the app is not built yet') });
   let jobs = 0;
   const app = await createApp(config, {
+    ...options.app,
     jobEngines,
     newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
