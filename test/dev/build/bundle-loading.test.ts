@@ -3,7 +3,8 @@
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
 // configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
 // adapter or the Azure SDKs); durable-functions and the troubleshoot orchestrator wait for the
-// first job. Module loads are recorded by a hook.
+// first job; the openai package waits for the first expert question (the host is configured with an
+// Azure OpenAI stand-in, so the expert tools are listed). Module loads are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { BUNDLE_MANIFEST } from '../../../dev/build/bundle-app.js';
 import { postRaw, toolCall } from '../../support/mcp-clients.js';
 import { startLocalHost, type LocalHostProcess } from '../../support/local-host-process.js';
+import { reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
 
 const BUNDLE_DIR = 'dist/app';
 
@@ -26,6 +28,7 @@ type Manifest = Record<string, { bytes: number; inputs: string[] }>;
 
 describe('bundle: optional parts load only when needed', () => {
   let host: LocalHostProcess;
+  let openAi: FakeAzureOpenAi;
   let logFile: string;
   const manifest = JSON.parse(fs.readFileSync(path.join(BUNDLE_DIR, BUNDLE_MANIFEST), 'utf8')) as Manifest;
   /** Output files holding any input whose path contains `needle`. */
@@ -44,15 +47,17 @@ describe('bundle: optional parts load only when needed', () => {
     // A first run seeds the store, so the measured process finds it seeded (as a restarted instance does).
     const seeding = await startLocalHost({ SEED_CUSTOMER_COUNT: '3' });
     await seeding.stop({ keepData: true });
-    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DATA_DIR: seeding.dataDir, MODULE_LOG: logFile }, { nodeArgs: ['--import', HOOK] });
+    openAi = await startFakeAzureOpenAi();
+    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DATA_DIR: seeding.dataDir, MODULE_LOG: logFile, ...openAi.env() }, { nodeArgs: ['--import', HOOK] });
   });
   after(async () => {
     await host?.stop();
+    await openAi?.close();
     fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'node_modules/openai/']) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -79,7 +84,7 @@ describe('bundle: optional parts load only when needed', () => {
       .filter((url) => url.startsWith('file:') && !url.includes(`/${BUNDLE_DIR}/`) && !url.includes('/better-sqlite3/'));
     assert.deepEqual(outside, [], 'the host and the app load nothing from outside the bundle but the SQLite binding');
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'node_modules/openai/']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
     }
     // The other store adapter, and the Azure SDKs only it uses, stay unloaded.
@@ -94,5 +99,17 @@ describe('bundle: optional parts load only when needed', () => {
     assert.equal(res.status, 200);
     const loaded = loadedChunks();
     for (const chunk of chunksWith('shared/mcp/sdk-path.ts')) assert.ok(loaded.has(chunk), `${chunk} loaded for initialize`);
+  });
+
+  it('loads the openai package for the first expert question only, and no identity library with an API key', async () => {
+    const before = loadedChunks();
+    for (const chunk of chunksWith('node_modules/openai/')) assert.ok(!before.has(chunk), `${chunk} loaded before any expert was asked`);
+    openAi.queue(reply.text('An answer.'));
+    const res = await postRaw(host.mcpUrl, toolCall(3, 'ask_billing_expert', { question: 'What does customer 251 owe?' }), await host.authHeaders());
+    assert.equal(res.status, 200);
+    assert.equal(openAi.chatRequests().length, 1, 'the expert asked the stand-in');
+    const loaded = loadedChunks();
+    for (const chunk of chunksWith('node_modules/openai/')) assert.ok(loaded.has(chunk), `${chunk} loaded for the expert`);
+    for (const chunk of chunksWith('@azure/identity/')) assert.ok(!loaded.has(chunk), `${chunk} (@azure/identity) loaded although an API key is configured`);
   });
 });
