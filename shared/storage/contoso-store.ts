@@ -11,7 +11,7 @@
 import type { Customer } from '../domain/customers/customer.js';
 import type { Invoice, InvoiceWithPayments, Payment } from '../domain/billing/invoice.js';
 import type { IncidentStatus, ServiceIncident } from '../domain/incidents/service-incident.js';
-import type { KnowledgeDocument, KnowledgeHit } from '../domain/knowledge/knowledge-document.js';
+import type { DocumentVector, KnowledgeDocument, KnowledgeHit } from '../domain/knowledge/knowledge-document.js';
 import type { Order } from '../domain/orders/order.js';
 import type { Product, ProductCategory } from '../domain/products/product.js';
 import type { Promotion } from '../domain/promotions/promotion.js';
@@ -132,6 +132,14 @@ export interface KnowledgeRepo {
    */
   search(query: string, topK: number): Promise<KnowledgeHit[]>;
   list(): Promise<KnowledgeDocument[]>;
+  /**
+   * Stores these documents' vectors under `model` (an embedding deployment), replacing that
+   * model's earlier vectors of the same documents. replaceAll drops every vector (the documents
+   * may have changed); they are not part of the dataset or its export.
+   */
+  saveVectors(model: string, vectors: readonly DocumentVector[]): Promise<void>;
+  /** Every stored vector of `model`, by document id. */
+  listVectors(model: string): Promise<DocumentVector[]>;
 }
 
 export interface ContosoStore {

@@ -10,8 +10,14 @@ export interface KnowledgeDocument {
   tags: string[];
 }
 
+/** A document's embedding under one embedding model (vectors of different models are not comparable). */
+export interface DocumentVector {
+  documentId: number;
+  vector: number[];
+}
+
 export interface KnowledgeHit {
   document: KnowledgeDocument;
-  /** Relevance, higher is better (BM25 in the embedded store). */
+  /** Relevance, higher is better (BM25 in the embedded store; a rank fusion when blended with embeddings). */
   score: number;
 }

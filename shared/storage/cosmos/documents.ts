@@ -7,7 +7,7 @@ import type { AuditRecord } from '../../domain/audit/audit-record.js';
 import type { Invoice, Payment } from '../../domain/billing/invoice.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { ServiceIncident } from '../../domain/incidents/service-incident.js';
-import type { KnowledgeDocument } from '../../domain/knowledge/knowledge-document.js';
+import type { DocumentVector, KnowledgeDocument } from '../../domain/knowledge/knowledge-document.js';
 import type { Order } from '../../domain/orders/order.js';
 import type { Product } from '../../domain/products/product.js';
 import type { Promotion } from '../../domain/promotions/promotion.js';
@@ -79,7 +79,9 @@ export type LookupKind = (typeof LOOKUP_KINDS)[number];
 export type CatalogueDoc =
   | (Versioned & { kind: 'product'; data: Product })
   | (Versioned & { kind: 'promotion'; data: Promotion })
-  | (Versioned & { kind: 'knowledge'; data: KnowledgeDocument; searchText: string });
+  | (Versioned & { kind: 'knowledge'; data: KnowledgeDocument; searchText: string })
+  /** A knowledge document's embedding under one model: not part of the dataset (replaceAll deletes it). */
+  | (Versioned & { kind: 'knowledge-vector'; model: string; data: DocumentVector });
 
 /** `incidents` container, partitioned by `/area`: a subscription's open incidents are one partition. */
 export interface IncidentDoc extends Versioned {
@@ -122,6 +124,7 @@ export const docIds = {
   product: (productId: number) => `product-${productId}`,
   promotion: (promotionId: number) => `promotion-${promotionId}`,
   knowledge: (documentId: number) => `knowledge-${documentId}`,
+  knowledgeVector: (model: string, documentId: number) => `knowledge-vector-${safeIdPart(model)}-${documentId}`,
   incident: (incidentId: number) => `incident-${incidentId}`,
 };
 

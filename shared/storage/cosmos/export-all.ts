@@ -51,7 +51,7 @@ export async function exportAllDocuments(ops: CosmosOps, containers: Pick<StoreC
   for (const doc of catalogue) {
     if (doc.kind === 'product') dataset.products.push(doc.data);
     else if (doc.kind === 'promotion') dataset.promotions.push(doc.data);
-    else dataset.knowledge.push(doc.data);
+    else if (doc.kind === 'knowledge') dataset.knowledge.push(doc.data);
   }
   return sortDataset(dataset);
 }

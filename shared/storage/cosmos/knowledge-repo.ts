@@ -3,7 +3,8 @@
 // the in-process index (knowledge-index.ts) where it does not. `auto` tries full-text search on
 // the first query and keeps to the in-process index for the process's life if the account
 // refuses it; the local test server always refuses it. The in-process index is rebuilt when the
-// seed marker changes (one point read per search tells).
+// seed marker changes (one point read per search tells). Embeddings are documents of their own
+// (`knowledge-vector` partition, per model), deleted by replaceAll like anything not in the dataset.
 import type { Container } from '@azure/cosmos';
 import type { CosmosConfig } from '../../config/config.js';
 import type { KnowledgeDocument, KnowledgeHit } from '../../domain/knowledge/knowledge-document.js';
@@ -11,7 +12,7 @@ import { UnavailableError } from '../../errors/domain-error.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { KnowledgeRepo } from '../contoso-store.js';
 import type { CosmosOps } from './cosmos-ops.js';
-import { type CatalogueDoc, SEED_STATE_ID } from './documents.js';
+import { type CatalogueDoc, docIds, SCHEMA_VERSION, SEED_STATE_ID } from './documents.js';
 import { fullTextQuery, rankScore } from './full-text-query.js';
 import { buildKnowledgeIndex, type KnowledgeIndex } from './knowledge-index.js';
 
@@ -78,6 +79,20 @@ export function createCosmosKnowledgeRepo(
       }
     },
     list,
+    async saveVectors(model, vectors) {
+      for (const data of vectors) {
+        const doc: CatalogueDoc = { id: docIds.knowledgeVector(model, data.documentId), kind: 'knowledge-vector', schemaVersion: SCHEMA_VERSION, model, data };
+        await ops.upsert(containers.catalogue, doc);
+      }
+    },
+    async listVectors(model) {
+      const docs = await ops.query<CatalogueDoc>(
+        containers.catalogue,
+        { query: "SELECT * FROM c WHERE c.kind = 'knowledge-vector' AND c.model = @model", parameters: [{ name: '@model', value: model }] },
+        'knowledge-vector',
+      );
+      return docs.flatMap((doc) => (doc.kind === 'knowledge-vector' ? [doc.data] : [])).sort((a, b) => a.documentId - b.documentId);
+    },
     invalidate() {
       cached = undefined;
     },

@@ -19,7 +19,7 @@ import { INSERT_DAILY_USAGE, toDailyUsageRow } from './usage-repo.js';
 const DELETE_ALL = `
   DELETE FROM payments; DELETE FROM invoices; DELETE FROM daily_usage; DELETE FROM tickets; DELETE FROM orders;
   DELETE FROM security_events; DELETE FROM subscriptions; DELETE FROM customers; DELETE FROM products;
-  DELETE FROM promotions; DELETE FROM incidents; DELETE FROM knowledge; DELETE FROM seed_state;`;
+  DELETE FROM promotions; DELETE FROM incidents; DELETE FROM knowledge_vectors; DELETE FROM knowledge; DELETE FROM seed_state;`;
 
 type Inserters = { [K in keyof SeedDataset]: (record: SeedDataset[K][number]) => void };
 

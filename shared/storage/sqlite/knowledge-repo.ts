@@ -1,7 +1,8 @@
 // Knowledge-base documents in the embedded store, searched with FTS5 and ranked by BM25 with
 // titles weighted above tags above body text. The index is external-content over `knowledge`
-// and is rebuilt by the bulk load (REBUILD_KNOWLEDGE_INDEX), the only writer of documents.
-import type { KnowledgeDocument, KnowledgeHit } from '../../domain/knowledge/knowledge-document.js';
+// and is rebuilt by the bulk load (REBUILD_KNOWLEDGE_INDEX), the only writer of documents. Their
+// embeddings (per embedding model) sit in knowledge_vectors, which the bulk load empties.
+import type { DocumentVector, KnowledgeDocument, KnowledgeHit } from '../../domain/knowledge/knowledge-document.js';
 import type { KnowledgeRepo } from '../contoso-store.js';
 import { toFtsMatchExpression } from './fts-query.js';
 import type { SqliteDatabase } from './open-database.js';
@@ -56,6 +57,13 @@ export function createSqliteKnowledgeRepo(db: SqliteDatabase): KnowledgeRepo {
       ORDER BY rank, k.document_id
       LIMIT ?`,
   );
+  const upsertVector = db.prepare<[string, number, string]>(
+    'INSERT INTO knowledge_vectors (model, document_id, vector) VALUES (?, ?, ?) ON CONFLICT (model, document_id) DO UPDATE SET vector = excluded.vector',
+  );
+  const saveVectors = db.transaction((model: string, vectors: readonly DocumentVector[]) => {
+    for (const { documentId, vector } of vectors) upsertVector.run(model, documentId, JSON.stringify(vector));
+  });
+  const vectorsOf = prepareRows<[string], { document_id: number; vector: string }>(db, 'SELECT document_id, vector FROM knowledge_vectors WHERE model = ? ORDER BY document_id');
   return {
     async search(query, topK): Promise<KnowledgeHit[]> {
       const match = toFtsMatchExpression(query);
@@ -70,6 +78,12 @@ export function createSqliteKnowledgeRepo(db: SqliteDatabase): KnowledgeRepo {
     },
     async list() {
       return all.all().map(toKnowledgeDocument);
+    },
+    async saveVectors(model, vectors) {
+      saveVectors(model, vectors);
+    },
+    async listVectors(model) {
+      return vectorsOf.all(model).map((row) => ({ documentId: row.document_id, vector: fromJsonArray<number>(row.vector, 'knowledge_vectors.vector') }));
     },
   };
 }

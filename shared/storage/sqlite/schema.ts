@@ -178,4 +178,13 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE audit_records ADD COLUMN via TEXT;
   `,
+  `
+  -- Embeddings of knowledge documents, per embedding model (JSON arrays of numbers).
+  CREATE TABLE knowledge_vectors (
+    model       TEXT NOT NULL,
+    document_id INTEGER NOT NULL,
+    vector      TEXT NOT NULL,
+    PRIMARY KEY (model, document_id)
+  );
+  `,
 ];

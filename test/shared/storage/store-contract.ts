@@ -6,6 +6,7 @@ import { describe } from 'node:test';
 import { registerAtomicUpdates } from './contract/atomic-updates.js';
 import { registerGeneratedSeedReads } from './contract/generated-seed-reads.js';
 import { registerKnowledgeSearch } from './contract/knowledge-search.js';
+import { registerKnowledgeVectors } from './contract/knowledge-vectors.js';
 import { registerLifecycle } from './contract/lifecycle.js';
 import { registerPayments } from './contract/payments.js';
 import { registerRecordReads } from './contract/record-reads.js';
@@ -25,6 +26,7 @@ export function runStoreContract(name: string, makeStore: StoreFactory): void {
     });
     registerGeneratedSeedReads(makeStore);
     registerLifecycle(makeStore);
+    registerKnowledgeVectors(makeStore);
     registerAtomicUpdates(makeStore);
     registerPayments(makeStore);
     registerTickets(makeStore);
