@@ -9,6 +9,7 @@ import { UNGUARDED_POLICY, type ModelCallPolicy } from '../azure-openai/model-ca
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
+import { createKnowledgeSearch, type KnowledgeSearch } from '../knowledge/knowledge-search.js';
 import { createUnavailableConversationStore } from '../conversations/unavailable-conversation-store.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
@@ -76,6 +77,9 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       logger,
     });
     const newId = options.newId ?? randomUUID;
+    const azureOpenAi = createAzureOpenAi(config.azureOpenAi, options.modelPolicy ?? UNGUARDED_POLICY);
+    const knowledgeSearch = createKnowledgeSearch({ knowledge: store.knowledge, embeddings: azureOpenAi.models?.embeddings, logger, clock });
+    if (seedOutcome.action === 'seeded') await embedSeededKnowledge(knowledgeSearch, logger);
     const conversations = options.conversations ?? createUnavailableConversationStore();
     const jobEngines = options.jobEngines ?? durableJobEngineSource();
     const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
@@ -89,7 +93,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
       jobEngines,
-      azureOpenAi: createAzureOpenAi(config.azureOpenAi, options.modelPolicy ?? UNGUARDED_POLICY),
+      azureOpenAi,
       toolServices: {
         store,
         clock,
@@ -102,6 +106,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
         conversations,
+        knowledgeSearch,
       },
       seedOutcome,
       close: () => store.close(),
@@ -109,5 +114,15 @@ export async function createAppServices(config: Config, options: AppServicesOpti
   } catch (error) {
     await store.close().catch(() => {});
     throw error;
+  }
+}
+
+/** Gives the freshly seeded documents their vectors; an unavailable model is logged, not fatal (the first search retries). */
+async function embedSeededKnowledge(search: KnowledgeSearch, logger: Logger): Promise<void> {
+  if (search.ranking !== 'blended') return;
+  try {
+    await search.prepare(AbortSignal.timeout(60_000));
+  } catch (error) {
+    logger.warn('knowledge documents were not embedded at seeding; the first search will try again', { error });
   }
 }

@@ -52,6 +52,10 @@ export interface FakeAzureOpenAi {
   queue(...replies: ScriptedReply[]): void;
   /** Answers every chat call with `script` (replaces the queue). */
   script(script: ChatScript | undefined): void;
+  /** Embeds with `embedder` (default: letterVector); undefined restores the default. */
+  embedWith(embedder: ((text: string) => number[]) | undefined): void;
+  /** Answers embeddings requests with this status instead (undefined: answer normally). */
+  failEmbeddings(status: number | undefined): void;
   /** Every request so far. */
   readonly requests: RecordedRequest[];
   /** The chat requests (not embeddings), in order. */
@@ -66,6 +70,8 @@ export async function startFakeAzureOpenAi(): Promise<FakeAzureOpenAi> {
   let queued: ScriptedReply[] = [];
   let script: ChatScript | undefined;
   let chats = 0;
+  let embedder: (text: string) => number[] = letterVector;
+  let embeddingsStatus: number | undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,7 +86,10 @@ export async function startFakeAzureOpenAi(): Promise<FakeAzureOpenAi> {
         authorization: req.headers.authorization,
         body,
       });
-      if (url.pathname.endsWith('/embeddings')) return sendJson(res, 200, embeddingsOf(body.input ?? []));
+      if (url.pathname.endsWith('/embeddings')) {
+        if (embeddingsStatus !== undefined) return sendJson(res, embeddingsStatus, { error: { message: `status ${embeddingsStatus}` } });
+        return sendJson(res, 200, embeddingsOf(body.input ?? [], embedder));
+      }
       const index = chats++;
       const next = script ? script(body, index) : (queued.shift() ?? reply.status(500, { error: { message: 'no scripted reply' } }));
       answer(res, next, body.model ?? 'model', index);
@@ -98,6 +107,12 @@ export async function startFakeAzureOpenAi(): Promise<FakeAzureOpenAi> {
     script: (next) => {
       queued = [];
       script = next;
+    },
+    embedWith: (next) => {
+      embedder = next ?? letterVector;
+    },
+    failEmbeddings: (status) => {
+      embeddingsStatus = status;
     },
     requests,
     chatRequests: () => requests.filter((request) => request.path.endsWith('/chat/completions')),
@@ -149,8 +164,8 @@ export function letterVector(text: string): number[] {
   return vector;
 }
 
-function embeddingsOf(input: string[]) {
-  return { object: 'list', model: 'embed', data: input.map((text, index) => ({ object: 'embedding', index, embedding: letterVector(text) })), usage: { prompt_tokens: 1, total_tokens: 1 } };
+function embeddingsOf(input: string[], embed: (text: string) => number[]) {
+  return { object: 'list', model: 'embed', data: input.map((text, index) => ({ object: 'embedding', index, embedding: embed(text) })), usage: { prompt_tokens: 1, total_tokens: 1 } };
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,5 +1,6 @@
 // search_knowledge_base: policies and how-tos ranked by relevance to a free-text question.
-// Operator characters in the query are plain text. Reports progress when asked.
+// Operator characters in the query are plain text. Lexical ranking, blended with embeddings when an
+// embedding deployment is configured (shared/knowledge/). Reports progress when asked.
 import * as z from 'zod';
 import { ROLES } from '../../identity/principal.js';
 import { defineTool } from '../../mcp/define-tool.js';
@@ -22,7 +23,7 @@ export const searchKnowledgeBase = defineTool({
         slug: z.string(),
         title: z.string(),
         category: z.string(),
-        score: z.number().describe('Relevance, higher is better'),
+        score: z.number().describe('Relevance, higher is better (BM25, or a rank fusion with semantic similarity when embeddings are configured)'),
         content: z.string(),
       }),
     ),
@@ -31,7 +32,7 @@ export const searchKnowledgeBase = defineTool({
   annotations: READ_ONLY,
   async handler(input, ctx) {
     await ctx.progress(0, 2, 'searching');
-    const hits = await ctx.store.knowledge.search(input.query, input.topk);
+    const hits = await ctx.knowledgeSearch.search(input.query, input.topk, ctx.signal);
     await ctx.progress(2, 2, `${hits.length} documents ranked`);
     return {
       query: input.query,

@@ -108,6 +108,7 @@ describe('update_subscription', () => {
       progressRequested: false,
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
       conversations: suite.mcp.ctx.toolServices.conversations,
+      knowledgeSearch: suite.mcp.ctx.toolServices.knowledgeSearch,
     });
 
     await assert.rejects(
