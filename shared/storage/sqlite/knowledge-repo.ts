@@ -63,7 +63,7 @@ export function createSqliteKnowledgeRepo(db: SqliteDatabase): KnowledgeRepo {
   const saveVectors = db.transaction((model: string, vectors: readonly DocumentVector[]) => {
     for (const { documentId, vector } of vectors) upsertVector.run(model, documentId, JSON.stringify(vector));
   });
-  const vectorsOf = prepareRows<[string], { document_id: number; vector: string }>(db, 'SELECT document_id, vector FROM knowledge_vectors WHERE model = ? ORDER BY document_id');
+  const vectorsOf = prepareRows<[string], { document_id: number; vector: string }>(db, 'SELECT document_id, vector FROM knowledge_vectors WHERE model = +? ORDER BY document_id');
   return {
     async search(query, topK): Promise<KnowledgeHit[]> {
       const match = toFtsMatchExpression(query);
