@@ -36,7 +36,7 @@ describe('the local host on the Cosmos DB store', () => {
 
   before(async () => {
     cosmos = await startCosmosTestServer();
-    host = await startLocalHost({ ...cosmos.env(), SEED_CUSTOMER_COUNT: '20' });
+    host = await startLocalHost({ ...cosmos.env(), SEED_CUSTOMER_COUNT: '20', TROUBLESHOOT_STEP_DELAY_SECONDS: '0' });
   });
   after(async () => {
     await host?.stop();
@@ -84,11 +84,19 @@ describe('the local host on the Cosmos DB store', () => {
           update_subscription: await call('update_subscription', { subscription_id: subscription.subscriptionId, update: { autopay_enabled: true } }),
           create_support_ticket: await call('create_support_ticket', { customer_id: 252, subscription_id: subscription.subscriptionId, category: 'technical', priority: 'normal', subject: 'Still slow', description: 'Since Monday.', idempotency_key: `e2e-${era}` }),
           unlock_account: await call('unlock_account', { customer_id: 254 }),
+          // The troubleshoot job runs on the local durable runner; its activities read Cosmos DB.
+          trouble_shoot_device: await call('trouble_shoot_device', { customer_id: 252, subscription_id: subscription.subscriptionId, symptom: 'internet slow' }),
         };
+        const job = results.trouble_shoot_device?.structuredContent ?? {};
+        assert.equal(job.status, 'completed', JSON.stringify(job));
+        results.get_troubleshoot_result = await call('get_troubleshoot_result', { job_id: String(job.job_id) });
+        assert.equal(results.get_troubleshoot_result?.structuredContent?.status, 'completed');
+        // Cancelling a finished job is refused as a business rule; the call itself is served.
+        results.cancel_troubleshoot = await call('cancel_troubleshoot', { job_id: String(job.job_id) });
         assert.deepEqual(Object.keys(results).sort(), CONTOSO_TOOLS.map((t) => t.name).sort());
         for (const [name, result] of Object.entries(results)) {
           // The account is unlocked by the first era's run; paying a paid invoice is refused.
-          const refusedAsExpected = (name === 'unlock_account' && era === '2026-07-28') || name === 'pay_invoice';
+          const refusedAsExpected = (name === 'unlock_account' && era === '2026-07-28') || name === 'pay_invoice' || name === 'cancel_troubleshoot';
           if (!refusedAsExpected) assert.notEqual(result.isError, true, `${name}: ${result.content[0]?.text ?? ''}`);
         }
         assert.equal(results.get_customer_detail?.structuredContent?.email, customer.email);
