@@ -3,6 +3,8 @@
 // `default` once esbuild has bundled them (measured: `getClient is not a function` in dist/app).
 // Every dynamic import of durable-functions goes through here so both shapes work.
 import type * as DurableFunctions from 'durable-functions';
+import type * as DurableApp from 'durable-functions/lib/src/app.js';
+import type * as DurableTesting from 'durable-functions/lib/src/util/testingUtils.js';
 
 type DurableModule = typeof DurableFunctions;
 
@@ -19,12 +21,12 @@ export function loadDurable(): Promise<DurableModule> {
   return durableModule;
 }
 
-export async function loadCreateOrchestrator(): Promise<typeof import('durable-functions/lib/src/util/testingUtils.js').createOrchestrator> {
+export async function loadCreateOrchestrator(): Promise<typeof DurableTesting.createOrchestrator> {
   const loaded = await import('durable-functions/lib/src/util/testingUtils.js');
   return exportsOf(loaded, 'createOrchestrator').createOrchestrator;
 }
 
-export async function loadWrapActivityHandler(): Promise<typeof import('durable-functions/lib/src/app.js').wrapActivityHandler> {
+export async function loadWrapActivityHandler(): Promise<typeof DurableApp.wrapActivityHandler> {
   const loaded = await import('durable-functions/lib/src/app.js');
   return exportsOf(loaded, 'wrapActivityHandler').wrapActivityHandler;
 }
