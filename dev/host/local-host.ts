@@ -13,6 +13,10 @@ import type { HttpRoute } from './http-routes.js';
 import { createInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
+import type { RunOutcome } from './timer-functions.js';
+
+const ADMIN_RUN_PATH = /^\/admin\/functions\/([A-Za-z0-9_-]{1,128})$/;
+const ADMIN_RUN_STATUS: Readonly<Record<RunOutcome, number>> = { ran: 202, failed: 202, busy: 409, unknown: 404 };
 
 const { HttpRequest, HttpResponse } = azureFunctions;
 
@@ -26,6 +30,11 @@ export interface LocalHostOptions {
    * client's data). A function reading one gets a full InvocationContext on every lane.
    */
   extraInputValues?: ExtraInputValues;
+  /**
+   * Runs a non-HTTP function now, for POST /admin/functions/{name} (the host's admin API, with
+   * the function key standing in for the master key); absent, the route does not exist.
+   */
+  runFunction?: (name: string) => Promise<RunOutcome>;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -80,6 +89,17 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const method = (req.method ?? 'GET').toUpperCase();
+    const adminRun = options.runFunction && ADMIN_RUN_PATH.exec(url.pathname);
+    if (adminRun) {
+      const key = new Request(url, { headers: toHeaders(req.headers) });
+      if (method !== 'POST') sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' } }, { allow: 'POST', ...body.answerHeaders() });
+      else if (!hasValidFunctionKey(key, options.functionKey)) sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'The function key is required (x-functions-key)' } }, body.answerHeaders());
+      else {
+        const outcome = await options.runFunction!(adminRun[1]!);
+        sendJson(res, ADMIN_RUN_STATUS[outcome], { function: adminRun[1], outcome }, body.answerHeaders());
+      }
+      return;
+    }
     const candidates = options.routes
       .map((route) => ({ route, params: route.route.match(url.pathname) }))
       .filter((entry) => entry.params !== null);

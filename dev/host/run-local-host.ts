@@ -11,6 +11,7 @@ import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
 import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
 import { startDurableExtension } from './durable-extension.js';
+import { startTimerFunctions } from './timer-functions.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
@@ -87,7 +88,10 @@ async function main(): Promise<void> {
   };
   const durable = await startDurableExtension({ functions: app.functions, hostJson: app.hostJson, dataDir: config.store.dataDir, hostOrigin: baseUrl, log });
   if (durable !== undefined) process.stdout.write(`${durable.summary}\n`);
-  attach(createLocalHostListener({ routes, functionKey, log, ...(durable === undefined ? {} : { extraInputValues: durable.extraInputValues }) }));
+  const extraInputs = durable === undefined ? {} : { extraInputValues: durable.extraInputValues };
+  const timers = startTimerFunctions({ functions: app.functions, log, ...extraInputs });
+  if (timers.names.length > 0) process.stdout.write(`timer functions: ${timers.names.join(', ')} (on their schedules; run one now with POST /admin/functions/{name})\n`);
+  attach(createLocalHostListener({ routes, functionKey, log, runFunction: (name) => timers.run(name), ...extraInputs }));
   const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
   const token = await developmentToken(config);
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     }),
   );
   const stop = () => {
+    timers.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     // The durable runner waits (bounded) for running activities and closes its database.

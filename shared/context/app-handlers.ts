@@ -8,6 +8,8 @@ import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
 import type { TaskProvider } from '../mcp/tasks/task-provider.js';
+import { troubleShootDevice } from '../tools/troubleshoot/trouble-shoot-device.js';
+import { createTroubleshootTaskProvider } from '../tools/troubleshoot/troubleshoot-task-provider.js';
 import { collectTaskProviders, taskToolNames } from '../mcp/tasks/tasks-extension.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
@@ -32,9 +34,15 @@ export interface AppHandlersOptions {
   fastPath?: boolean;
   /**
    * Run some Contoso tools as tasks for 2026-07-28 clients that declare the tasks extension (see
-   * shared/mcp/tasks/task-provider.ts). Development extensions may bring their own.
+   * shared/mcp/tasks/task-provider.ts); default: trouble_shoot_device as the troubleshoot job.
+   * Development extensions may bring their own.
    */
   taskProviders?: readonly TaskProvider[];
+}
+
+/** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */
+function ownTaskProviders(services: AppServices, tools: readonly AnyTool[]): TaskProvider[] {
+  return tools.some((tool) => tool.name === troubleShootDevice.name) ? [createTroubleshootTaskProvider(services.toolServices.troubleshoot)] : [];
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
@@ -45,7 +53,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   const toolAudit = createToolAudit(audit);
   const gate = createToolGate(tools, toolAudit);
   const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
-  const taskProviders = collectTaskProviders(options.taskProviders ?? [], extensions, tools);
+  const taskProviders = collectTaskProviders(options.taskProviders ?? ownTaskProviders(services, tools), extensions, tools);
   return {
     mcp: createMcpEndpoint({
       sdkPath: loadOnce(async function loadSdkPath() {

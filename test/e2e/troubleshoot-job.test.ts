@@ -67,6 +67,13 @@ describe('troubleshoot job over HTTP: live progress and the diagnoses', () => {
     assert.ok(typeof outcome.ticket_id === 'number');
     assert.match(String(outcome.diagnosis), /network escalation/);
   });
+  it('runs the retention timer on request (the admin API): it purges nothing younger than JOB_RETENTION_HOURS', async () => {
+    const job = await callTool(host, 'trouble_shoot_device', { customer_id: 253, subscription_id: subscriptionOf(253), symptom: 'no signal' });
+    const res = await fetch(`${host.baseUrl}/admin/functions/purgeFinishedJobs`, { method: 'POST', headers: { 'x-functions-key': host.functionKey }, body: '{}' });
+    assert.equal(res.status, 202);
+    assert.deepEqual(await res.json(), { function: 'purgeFinishedJobs', outcome: 'ran' });
+    assert.equal((await callTool(host, 'get_troubleshoot_result', { job_id: String(job.job_id) })).status, job.status);
+  });
 });
 
 describe('troubleshoot job over HTTP: the wait budget, the handle and cancelling', () => {
