@@ -12,11 +12,12 @@ import { troubleShootDevice } from './trouble-shoot-device.js';
 
 const HOUR_MS = 3_600_000;
 
-/** The tool's own answer for a finished job; a failed job is the tool reporting an error. */
+/** JSON-RPC's internal error: the job broke (a step failed after its retries), not the request. */
+const JOB_FAILED_CODE = -32603;
+
+/** The tool's own answer for a completed job. */
 function resultOf(tracked: TrackedJob): CallToolResult {
-  const { view } = tracked;
-  const result = toolResult(view, describeJob(view));
-  return view.status === 'failed' ? { ...result, isError: true } : result;
+  return toolResult(tracked.view, describeJob(tracked.view));
 }
 
 export function taskViewOf(tracked: TrackedJob, retentionHours: number): TaskView {
@@ -38,8 +39,12 @@ export function taskViewOf(tracked: TrackedJob, retentionHours: number): TaskVie
     case 'cancelled':
       return { ...base, status: 'cancelled', statusMessage: view.reason ?? 'Cancelled' };
     case 'completed':
-    case 'failed':
-      return { ...base, status: 'completed', result: resultOf(tracked), ...(view.reason ? { statusMessage: view.reason } : {}) };
+      return { ...base, status: 'completed', result: resultOf(tracked) };
+    case 'failed': {
+      // The reason names the step and never internal details (step-failure.ts).
+      const reason = view.reason ?? 'The job failed';
+      return { ...base, status: 'failed', statusMessage: reason, error: { code: JOB_FAILED_CODE, message: reason, data: { job_id: view.job_id } } };
+    }
     case 'not_found':
       // find() never gives a not_found view; reading as cancelled keeps the union total.
       return { ...base, status: 'cancelled' };

@@ -21,11 +21,12 @@ describe('troubleshoot job → MCP task', () => {
     });
   });
 
-  it('maps a failed job to a completed task whose result is the tool error, and a cancelled one to cancelled', () => {
-    const failed = taskViewOf({ ...times, view: { ...base, status: 'failed', reason: 'line_test: the line test service did not answer' } }, 1);
-    assert.equal(failed.status, 'completed');
-    assert.ok(failed.status === 'completed' && failed.result.isError === true);
-    assert.ok(failed.status === 'completed' && (failed.result.structuredContent as JobView).reason?.startsWith('line_test'));
+  it('maps a failed job to a failed task with the reason as its error, and a cancelled one to cancelled', () => {
+    const reason = 'Step 7 of 9 (Running a line test) failed: an internal error stopped this step';
+    const failed = taskViewOf({ ...times, view: { ...base, status: 'failed', reason } }, 1);
+    assert.ok(failed.status === 'failed');
+    assert.deepEqual(failed.error, { code: -32603, message: reason, data: { job_id: JOB_ID } });
+    assert.equal(failed.statusMessage, reason);
     assert.equal(taskViewOf({ ...times, view: { ...base, status: 'cancelled', reason: 'The job was cancelled before it finished' } }, 1).status, 'cancelled');
   });
 });
