@@ -10,7 +10,7 @@ import type { ServerExtension } from '../mcp/server-extension.js';
 import type { TaskProvider } from '../mcp/tasks/task-provider.js';
 import { troubleShootDevice } from '../tools/troubleshoot/trouble-shoot-device.js';
 import { createTroubleshootTaskProvider } from '../tools/troubleshoot/troubleshoot-task-provider.js';
-import { collectTaskProviders, taskToolNames } from '../mcp/tasks/tasks-extension.js';
+import { collectTaskProviders, taskToolNames } from '../mcp/tasks/task-providers.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';
