@@ -1,5 +1,6 @@
 // The typed, frozen configuration object every other module receives.
 // Built once per process by loadConfig(); nothing else reads process.env.
+import type { SecretName } from '../secrets/secrets-provider.js';
 import type { LogLevel } from '../telemetry/logger.js';
 
 export interface Config {
@@ -33,6 +34,34 @@ export interface Config {
   readonly mcp: McpConfig;
   readonly auth: AuthConfig;
   readonly jobs: JobsConfig;
+  readonly secrets: SecretsConfig;
+}
+
+/** Where named secrets come from (shared/secrets/): Key Vault when KEYVAULT_URI is set, else the environment. */
+export interface SecretsConfig {
+  readonly keyVault: KeyVaultConfig | undefined;
+  /**
+   * The environment's values by Key Vault secret name (SCHEDULER_API_KEY as `SCHEDULER-API-KEY`):
+   * what the environment provider serves when there is no Key Vault. Never logged.
+   */
+  readonly environment: Readonly<Partial<Record<SecretName, string>>>;
+}
+
+export interface KeyVaultConfig {
+  /** Vault origin, e.g. `https://contoso-mcp-kv.vault.azure.net`. */
+  readonly uri: string;
+  /**
+   * An `http://` loopback vault: a local stand-in for tests, outside Azure only. The client then
+   * allows plain http, skips the challenge's resource check, and signs in with a placeholder
+   * token, never a real one.
+   */
+  readonly loopback: boolean;
+  /** Client id of a user-assigned managed identity (AZURE_CLIENT_ID). */
+  readonly managedIdentityClientId: string | undefined;
+  /** How long a read value (or a "not set") is served before Key Vault is asked again. */
+  readonly cacheSeconds: number;
+  /** The longest one read may take, the SDK's own retries included. */
+  readonly timeoutMs: number;
 }
 
 /** Long-running jobs (the troubleshoot job on Durable Functions). */

@@ -40,6 +40,12 @@ export const MAX_TOOL_TIMEOUT_MS = 300_000;
 /** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
 export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
+/** Shortest callback signing secret accepted from the environment: 32 bytes, as for HMAC-SHA256 keys above. */
+export const MIN_CALLBACK_SECRET_LENGTH = 32;
+
+/** Shortest scheduler API key accepted from the environment. */
+export const MIN_SCHEDULER_API_KEY_LENGTH = 16;
+
 /**
  * Longest token lifetime (`exp - iat`) accepted unless MAX_TOKEN_LIFETIME_SECONDS says otherwise:
  * a day. Entra issues 60–90 minutes; `npm run token` mints at most this much.
@@ -89,6 +95,16 @@ export const settingsSchema = z.object({
   MCP_REQUEST_STATE_KEY: secretSetting(MIN_REQUEST_STATE_KEY_LENGTH),
   MCP_CONFORMANCE_FIXTURES: booleanSetting(false),
 
+  // Named secrets (shared/secrets/): from Key Vault when KEYVAULT_URI is set, else from the
+  // environment variables below (which may be Key Vault references the platform resolves).
+  KEYVAULT_URI: urlSetting({ allowHttp: 'loopback', originOnly: true }),
+  SECRETS_CACHE_SECONDS: integerSetting(300, 1, 86_400),
+  KEYVAULT_TIMEOUT_MS: integerSetting(5_000, 100, 60_000),
+  SCHEDULER_API_KEY: secretSetting(MIN_SCHEDULER_API_KEY_LENGTH),
+  SCHEDULER_CLIENT_ID: secretSetting(1),
+  SCHEDULER_CALLBACK_SECRET: secretSetting(MIN_CALLBACK_SECRET_LENGTH),
+  SCHEDULER_CALLBACK_SECRET_PREVIOUS: secretSetting(MIN_CALLBACK_SECRET_LENGTH),
+
   TROUBLESHOOT_WAIT_SECONDS: integerSetting(20, 0, 600),
   TROUBLESHOOT_LIVE_WAIT_SECONDS: integerSetting(120, 0, 600),
   TROUBLESHOOT_STEP_DELAY_SECONDS: integerSetting(5, 0, 300),
@@ -128,4 +144,12 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'LOCAL_FUNCTION_KEY',
+  'MCP_REQUEST_STATE_KEY',
+  'COSMOSDB_KEY',
+  'SCHEDULER_API_KEY',
+  'SCHEDULER_CLIENT_ID',
+  'SCHEDULER_CALLBACK_SECRET',
+  'SCHEDULER_CALLBACK_SECRET_PREVIOUS',
+]);

@@ -1,5 +1,5 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured) and authentication. Handlers are built from these
+// store (seeded at start-up as configured), authentication and named secrets. Handlers are built from these
 // in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
@@ -11,6 +11,8 @@ import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { ToolServices } from '../mcp/tool-services.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
+import { createSecretsProvider } from '../secrets/create-secrets-provider.js';
+import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
 import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
@@ -27,6 +29,8 @@ export interface AppServices {
   readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
   readonly auth: AuthServices;
+  /** Named secrets (scheduler credentials, callback secrets): Key Vault, or the environment. */
+  readonly secrets: SecretsProvider;
   /** Where a request (or timer) finds the job engine: the invocation's durable client. */
   readonly jobEngines: JobEngineSource;
   /** The services tool handlers see: spread into every ToolContext. */
@@ -43,6 +47,8 @@ export interface AppServicesOptions {
   store?: ContosoStore;
   /** Id generator for created records (tests pass a predictable one). */
   newId?: () => string;
+  /** A secrets provider to use instead of the configured one (tests). */
+  secrets?: SecretsProvider;
   /** Replaces token authentication (in-process tests pass a fixed principal). */
   authenticate?: RequestAuthenticator;
   /** fetch used for the Entra JWKS (tests point it at their own issuer). */
@@ -69,6 +75,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     const jobEngines = options.jobEngines ?? durableJobEngineSource();
     const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
+    const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
     return {
       config,
       logger,
@@ -77,6 +84,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       store,
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
+      secrets,
       jobEngines,
       toolServices: {
         store,

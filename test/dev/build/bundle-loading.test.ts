@@ -3,7 +3,8 @@
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
 // configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
 // adapter or the Azure SDKs); durable-functions and the troubleshoot orchestrator wait for the
-// first job. Module loads are recorded by a hook.
+// first job; the Key Vault secrets adapter and its SDK load only with KEYVAULT_URI. Module loads
+// are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,7 +53,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/']) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -86,6 +87,16 @@ describe('bundle: optional parts load only when needed', () => {
     for (const part of ['shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded by a sqlite-configured process`);
     }
+  });
+
+  it('leaves the Key Vault secrets adapter and its SDK unloaded in a process without KEYVAULT_URI', async () => {
+    const res = await postRaw(host.mcpUrl, toolCall(3, 'get_customer_detail', { customer_id: 251 }), await host.authHeaders());
+    assert.equal(res.status, 200);
+    const loaded = loadedChunks();
+    for (const part of ['shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', '@azure/identity/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded without KEYVAULT_URI`);
+    }
+    for (const chunk of chunksWith('shared/secrets/environment-secrets.ts')) assert.ok(loaded.has(chunk), `the environment provider's chunk ${chunk} is loaded`);
   });
 
   it('loads the SDK server for the first request only it serves', async () => {
