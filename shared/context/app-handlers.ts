@@ -7,6 +7,7 @@ import { createHealthHandlers, type HealthHandlers } from '../health/health-hand
 import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
+import type { CheckedDependency } from '../health/dependency-check.js';
 import type { TaskProvider } from '../mcp/tasks/task-provider.js';
 import { troubleShootDevice } from '../tools/troubleshoot/trouble-shoot-device.js';
 import { createTroubleshootTaskProvider } from '../tools/troubleshoot/troubleshoot-task-provider.js';
@@ -38,6 +39,11 @@ export interface AppHandlersOptions {
    * Development extensions may bring their own.
    */
   taskProviders?: readonly TaskProvider[];
+}
+
+/** What /api/ready lists beside the store: every configured dependency with a check. */
+function readinessDependencies(services: AppServices): CheckedDependency[] {
+  return [services.secrets];
 }
 
 /** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */
@@ -74,7 +80,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       audit,
       authenticate: auth.authenticate,
     }),
-    health: createHealthHandlers(store),
+    health: createHealthHandlers(store, readinessDependencies(services)),
     discovery: createDiscoveryHandlers(auth),
   };
 }
