@@ -10,7 +10,7 @@ import { seedStore } from '../../../shared/seed/ensure-seeded.js';
 import { fixedClock } from '../../../shared/time/clock.js';
 
 async function seededStore() {
-  const store = await createSqliteStore({ path: ':memory:' });
+  const store = createSqliteStore({ path: ':memory:' });
   await seedStore(store, { customerCount: 3, anchorDate: '2026-06-15' }, fixedClock('2026-06-15T12:00:00Z'));
   return store;
 }
@@ -52,7 +52,7 @@ describe('readiness with dependencies', () => {
   });
 
   it('answers 503 when the store is not ready, whatever the dependencies say', async () => {
-    const store = await createSqliteStore({ path: ':memory:' });
+    const store = createSqliteStore({ path: ':memory:' });
     try {
       const res = await createHealthHandlers(store, [ok]).readiness();
       assert.equal(res.status, 503);
