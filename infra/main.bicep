@@ -364,7 +364,7 @@ var appOwnSettings = union(
     COSMOS_DATABASE_NAME: cosmos.outputs.databaseName
     COSMOS_AUDIT_TTL_DAYS: string(cosmosAuditTtlDays)
     COSMOS_KNOWLEDGE_SEARCH: 'full-text'
-    MCP_REQUEST_STATE_KEY: keyVault.outputs.requestStateKeyReference
+    MCP_REQUEST_STATE_KEY: keyVault.outputs.requestStateReference
     KEYVAULT_URI: keyVault.outputs.uri
     CONVERSATION_STORE_KIND: 'blob'
     CONVERSATIONS_ACCOUNT_URL: storage.outputs.blobEndpoint

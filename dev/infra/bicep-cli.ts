@@ -68,7 +68,8 @@ export function ensureBicepCli(repoRoot = process.cwd()): RestoreResult {
         encoding: 'utf8',
       });
     } catch (error) {
-      const detail = error instanceof Error && 'stdout' in error ? `${String(error.stdout)}${String((error as { stderr?: unknown }).stderr ?? '')}` : String(error);
+      const output = error as { stdout?: string; stderr?: string };
+      const detail = `${output.stdout ?? ''}${output.stderr ?? ''}` || String(error);
       const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
       throw new Error(
         missing

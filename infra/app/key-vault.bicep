@@ -113,4 +113,4 @@ output name string = vault.name
 output id string = vault.id
 output uri string = vault.properties.vaultUri
 /** Key Vault reference for an app setting, resolved by the platform with the app's identity. */
-output requestStateKeyReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${requestStateKey.name})'
+output requestStateReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${requestStateKey.name})'
