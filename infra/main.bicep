@@ -419,6 +419,7 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_APP_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output DURABLE_BACKEND string = durableBackend
