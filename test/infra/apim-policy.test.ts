@@ -6,9 +6,9 @@
 // has, and names itself in PUBLIC_BASE_URL.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { compiledMain } from './bicep-runner.js';
-import { defaultDeployment, everythingDeployment, onlyResourceOfType, PARTNER_TENANT, rawAppSettings, resolvedAppSettings, resourcesOfType } from './deployments.js';
+import { defaultDeployment, everythingDeployment, loadDeployments, onlyResourceOfType, PARTNER_TENANT, rawAppSettings, resolvedAppSettings, resourcesOfType } from './deployments.js';
 import { resolveArmValue } from './arm-values.js';
 
 /** Routes the scheduler-callback issue (#14) adds; empty this once functions/ registers them. */
@@ -31,6 +31,8 @@ interface Module {
 }
 
 describe('API Management edge', () => {
+  before(loadDeployments);
+
   it('feeds the gateway and the app\'s settings from the same variables of main.bicep', () => {
     const main = compiledMain();
     const resources = Object.values(main.resources as Record<string, Module>);

@@ -1,13 +1,14 @@
 // Runs the pinned Bicep CLI over infra/ for the infra tests: build and lint of every template,
-// and `bicep snapshot` of main.bicep for a set of parameters (the resources a deployment would
-// create, with every value Bicep can know before deploying filled in). Results are kept under
-// .tmp/infra-cache/, keyed by the content of infra/, the CLI version, the parameters and today's
-// date (one linter rule judges API versions by their age), so the test files of one run share a
-// compilation instead of each paying for it.
-import { execFileSync } from 'node:child_process';
+// and `bicep snapshot` of main.bicep for sets of parameters (the resources a deployment would
+// create, with every value Bicep can know before deploying filled in), the runs side by side.
+// Results are kept under .tmp/infra-cache/, keyed by the content of infra/, the CLI version, the
+// parameters and today's date (one linter rule judges API versions by their age): the first test
+// file computes them while the others wait, so a run pays for one compilation.
+import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ensureBicepCli } from '../../dev/infra/bicep-cli.js';
 
 export const INFRA_DIR = 'infra';
@@ -66,55 +67,111 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A key for everything that decides a result: infra/'s files, the CLI version, the day, the inputs. */
-function cacheKey(kind: string, inputs: unknown): string {
+/** A key for everything that decides the results: infra/'s files, the CLI version, the day, the inputs. */
+function cacheKey(inputs: unknown): string {
   const hash = crypto.createHash('sha256');
-  hash.update(`${kind}\n${ensureBicepCli().version}\n${new Date().toISOString().slice(0, 10)}\n${JSON.stringify(inputs)}\n`);
+  hash.update(`${ensureBicepCli().version}\n${new Date().toISOString().slice(0, 10)}\n${JSON.stringify(inputs)}\n`);
   for (const file of filesUnder(INFRA_DIR)) hash.update(`${file}\n`).update(fs.readFileSync(file));
-  return `${kind}-${hash.digest('hex').slice(0, 24)}`;
+  return hash.digest('hex').slice(0, 24);
 }
 
-/** Computes into a fresh folder and moves it into place whole; a folder already there is reused. */
-function cached(kind: string, inputs: unknown, compute: (dir: string) => void): string {
-  const dir = path.join(CACHE_ROOT, cacheKey(kind, inputs));
-  if (fs.existsSync(dir)) return dir;
+const execFileAsync = promisify(execFile);
+
+/** Runs the CLI without blocking, so several runs share the machine's cores. */
+async function runBicepAsync(args: readonly string[]): Promise<{ output: string; status: number }> {
+  const { binary } = ensureBicepCli();
+  try {
+    const { stdout, stderr } = await execFileAsync(binary, [...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return { output: `${stdout}${stderr}`, status: 0 };
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; code?: number };
+    return { output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`, status: typeof failed.code === 'number' ? failed.code : 1 };
+  }
+}
+
+/** What the infra tests read: built templates, lint diagnostics, and one snapshot per parameter set. */
+export interface InfraArtifacts {
+  readonly outDir: string;
+  readonly buildDiagnostics: readonly BicepDiagnostic[];
+  readonly lintDiagnostics: readonly BicepDiagnostic[];
+  readonly snapshots: Readonly<Record<string, Snapshot>>;
+}
+
+let loaded: InfraArtifacts | undefined;
+
+/** The artifacts loaded by loadInfraArtifacts() (in a `before` hook). */
+export function infraArtifacts(): InfraArtifacts {
+  if (!loaded) throw new Error('call loadInfraArtifacts() in a before() hook first');
+  return loaded;
+}
+
+/** Builds, lints and snapshots into `work`, the four CLI runs side by side. */
+async function computeArtifacts(work: string, paramSets: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Promise<void> {
+  const build = runBicepAsync(['build', '--pattern', `${INFRA_DIR}/**/*.bicep`, '--outdir', path.join(work, 'out')]);
+  const lint = runBicepAsync(['lint', '--pattern', `${INFRA_DIR}/**/*.bicep`]);
+  const snapshots = Object.entries(paramSets).map(async ([name, params]) => {
+    const dir = path.join(work, name);
+    fs.mkdirSync(dir);
+    const using = path.relative(dir, path.join(INFRA_DIR, 'main.bicep')).split(path.sep).join('/');
+    const lines = [`using '${using}'`, ...Object.entries(params).map(([param, value]) => `param ${param} = ${bicepLiteral(value)}`)];
+    fs.writeFileSync(path.join(dir, 'main.bicepparam'), `${lines.join('\n')}\n`);
+    const { output, status } = await runBicepAsync([
+      'snapshot', path.join(dir, 'main.bicepparam'), '--mode', 'overwrite',
+      '--subscription-id', SNAPSHOT_SCOPE.subscriptionId, '--tenant-id', SNAPSHOT_SCOPE.tenantId,
+      '--location', SNAPSHOT_SCOPE.location, '--deployment-name', SNAPSHOT_SCOPE.deploymentName,
+    ]);
+    if (status !== 0 || !fs.existsSync(path.join(dir, 'main.snapshot.json'))) throw new Error(`bicep snapshot of ${name} failed (${status}):\n${output}`);
+  });
+  const [built, linted] = await Promise.all([build, lint, ...snapshots]);
+  fs.writeFileSync(path.join(work, 'build.txt'), built.output);
+  fs.writeFileSync(path.join(work, 'lint.txt'), linted.output);
+}
+
+const LOCK_STALE_MS = 10 * 60_000;
+const LOCK_POLL_MS = 200;
+
+/**
+ * Loads the artifacts for these parameter sets, computing them unless this run (or an earlier
+ * one today, on the same files) already did. One process computes while the others wait for it.
+ */
+export async function loadInfraArtifacts(paramSets: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Promise<InfraArtifacts> {
+  const dir = path.join(CACHE_ROOT, cacheKey(paramSets));
+  const lock = `${dir}.lock`;
   fs.mkdirSync(CACHE_ROOT, { recursive: true });
-  const work = fs.mkdtempSync(path.join(CACHE_ROOT, `.${kind}-`));
-  try {
-    compute(work);
-  } catch (error) {
-    fs.rmSync(work, { recursive: true, force: true });
-    throw error;
+  while (!fs.existsSync(dir)) {
+    let owner = false;
+    try {
+      fs.mkdirSync(lock);
+      owner = true;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+    if (!owner) continue;
+    const work = fs.mkdtempSync(`${dir}.work-`);
+    try {
+      await computeArtifacts(work, paramSets);
+      fs.renameSync(work, dir);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
   }
-  try {
-    fs.renameSync(work, dir);
-  } catch (error) {
-    fs.rmSync(work, { recursive: true, force: true });
-    if (!fs.existsSync(dir)) throw error;
-  }
-  return dir;
-}
-
-/** `bicep build` of every .bicep file under infra/: the compiled templates and the diagnostics. */
-export function buildAll(): { outDir: string; diagnostics: BicepDiagnostic[] } {
-  const dir = cached('build', null, (work) => {
-    const { output } = runBicep(['build', '--pattern', `${INFRA_DIR}/**/*.bicep`, '--outdir', path.join(work, 'out')]);
-    fs.writeFileSync(path.join(work, 'output.txt'), output);
-  });
-  return { outDir: path.join(dir, 'out'), diagnostics: parseDiagnostics(fs.readFileSync(path.join(dir, 'output.txt'), 'utf8')) };
-}
-
-/** `bicep lint` of every .bicep file under infra/ with infra/bicepconfig.json. */
-export function lintAll(): BicepDiagnostic[] {
-  const dir = cached('lint', null, (work) => {
-    fs.writeFileSync(path.join(work, 'output.txt'), runBicep(['lint', '--pattern', `${INFRA_DIR}/**/*.bicep`]).output);
-  });
-  return parseDiagnostics(fs.readFileSync(path.join(dir, 'output.txt'), 'utf8'));
+  loaded = {
+    outDir: path.join(dir, 'out'),
+    buildDiagnostics: parseDiagnostics(fs.readFileSync(path.join(dir, 'build.txt'), 'utf8')),
+    lintDiagnostics: parseDiagnostics(fs.readFileSync(path.join(dir, 'lint.txt'), 'utf8')),
+    snapshots: Object.fromEntries(
+      Object.keys(paramSets).map((name) => [name, JSON.parse(fs.readFileSync(path.join(dir, name, 'main.snapshot.json'), 'utf8')) as Snapshot]),
+    ),
+  };
+  return loaded;
 }
 
 /** The compiled ARM template of main.bicep. */
 export function compiledMain(): ArmTemplate {
-  return JSON.parse(fs.readFileSync(path.join(buildAll().outDir, 'main.json'), 'utf8')) as ArmTemplate;
+  return JSON.parse(fs.readFileSync(path.join(infraArtifacts().outDir, 'main.json'), 'utf8')) as ArmTemplate;
 }
 
 export interface ArmTemplate {
@@ -160,20 +217,4 @@ function bicepLiteral(value: unknown): string {
     return `{ ${Object.entries(value).map(([key, item]) => `'${key}': ${bicepLiteral(item)}`).join(', ')} }`;
   }
   throw new TypeError(`no Bicep literal for ${String(value)}`);
-}
-
-/** `bicep snapshot` of main.bicep with these parameters (at SNAPSHOT_SCOPE). */
-export function snapshotOf(params: Readonly<Record<string, unknown>>): Snapshot {
-  const dir = cached('snapshot', params, (work) => {
-    const using = path.relative(work, path.join(INFRA_DIR, 'main.bicep')).split(path.sep).join('/');
-    const lines = [`using '${using}'`, ...Object.entries(params).map(([name, value]) => `param ${name} = ${bicepLiteral(value)}`)];
-    fs.writeFileSync(path.join(work, 'main.bicepparam'), `${lines.join('\n')}\n`);
-    const { output, status } = runBicep([
-      'snapshot', path.join(work, 'main.bicepparam'), '--mode', 'overwrite',
-      '--subscription-id', SNAPSHOT_SCOPE.subscriptionId, '--tenant-id', SNAPSHOT_SCOPE.tenantId,
-      '--location', SNAPSHOT_SCOPE.location, '--deployment-name', SNAPSHOT_SCOPE.deploymentName,
-    ]);
-    if (status !== 0 || !fs.existsSync(path.join(work, 'main.snapshot.json'))) throw new Error(`bicep snapshot failed (${status}):\n${output}`);
-  });
-  return JSON.parse(fs.readFileSync(path.join(dir, 'main.snapshot.json'), 'utf8')) as Snapshot;
 }

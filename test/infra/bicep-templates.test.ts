@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
-import { blockingDiagnostics, buildAll, formatDiagnostics, INFRA_DIR, lintAll, parseDiagnostics, runBicep } from './bicep-runner.js';
+import { before, describe, it } from 'node:test';
+import { blockingDiagnostics, formatDiagnostics, INFRA_DIR, infraArtifacts, parseDiagnostics, runBicep } from './bicep-runner.js';
+import { loadDeployments } from './deployments.js';
 
 function bicepFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,8 +30,10 @@ function brokenStorageModule(): string {
 }
 
 describe('Bicep templates', () => {
+  before(loadDeployments);
+
   it('compiles every template with no warning', () => {
-    const { outDir, diagnostics } = buildAll();
+    const { outDir, buildDiagnostics: diagnostics } = infraArtifacts();
     assert.deepEqual(blockingDiagnostics(diagnostics), [], formatDiagnostics(diagnostics));
     const templates = bicepFiles(INFRA_DIR);
     assert.ok(templates.includes(path.join(INFRA_DIR, 'main.bicep')) && templates.length >= 10, templates.join(', '));
@@ -42,7 +45,7 @@ describe('Bicep templates', () => {
   });
 
   it('passes the linter with the rules that matter set to error', () => {
-    const diagnostics = lintAll();
+    const diagnostics = infraArtifacts().lintDiagnostics;
     assert.deepEqual(blockingDiagnostics(diagnostics), [], formatDiagnostics(diagnostics));
     const config = JSON.parse(fs.readFileSync(path.join(INFRA_DIR, 'bicepconfig.json'), 'utf8')) as {
       analyzers: { core: { rules: Record<string, { level: string }> } };

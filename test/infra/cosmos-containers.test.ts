@@ -4,11 +4,13 @@
 // the infra gives the app (COSMOS_AUDIT_TTL_DAYS, COSMOS_KNOWLEDGE_SEARCH=full-text); and the
 // account is serverless, keyless, with full-text and vector search switched on.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { containerDefinitions } from '../../shared/storage/cosmos/containers.js';
-import { defaultDeployment, onlyResourceOfType, rawAppSettings, resourcesOfType } from './deployments.js';
+import { defaultDeployment, loadDeployments, onlyResourceOfType, rawAppSettings, resourcesOfType } from './deployments.js';
 
 describe('Cosmos DB containers in the infra', () => {
+  before(loadDeployments);
+
   it('match the code\'s container definitions exactly', () => {
     const snapshot = defaultDeployment();
     const settings = rawAppSettings(snapshot);

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { PACKAGE_DIR } from '../../dev/build/package-app.js';
 import { compiledMain } from './bicep-runner.js';
+import { loadDeployments } from './deployments.js';
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const SCRIPTS = 'infra/scripts';
@@ -32,6 +33,8 @@ function yamlBlock(yaml: string, key: string): Record<string, string> {
 }
 
 describe('deployment files', () => {
+  before(loadDeployments);
+
   it('azure.yaml deploys the api service from the package folder, with the preprovision hook', () => {
     const yaml = read('azure.yaml');
     const api = yamlBlock(yaml, '  api');

@@ -4,7 +4,7 @@
 // the Durable Task Scheduler, a scheduler). Secret parameters get throwaway values here; Bicep
 // never writes them into a snapshot.
 import { resolveArmValue } from './arm-values.js';
-import { snapshotOf, type PredictedResource, type Snapshot } from './bicep-runner.js';
+import { infraArtifacts, loadInfraArtifacts, type InfraArtifacts, type PredictedResource, type Snapshot } from './bicep-runner.js';
 
 export const APP_REGISTRATION_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 export const HOME_TENANT = '00000000-0000-0000-0000-0000000000aa';
@@ -40,8 +40,16 @@ export const EVERYTHING_PARAMS: Readonly<Record<string, unknown>> = {
   tenantBackends: { partners: { tenants: [PARTNER_TENANT], url: 'https://func-partners.azurewebsites.net' } },
 };
 
-export const defaultDeployment = (): Snapshot => snapshotOf(DEFAULT_PARAMS);
-export const everythingDeployment = (): Snapshot => snapshotOf(EVERYTHING_PARAMS);
+/** Builds, lints and snapshots both deployments (once per run); call it in a `before` hook. */
+export const loadDeployments = (): Promise<InfraArtifacts> => loadInfraArtifacts({ default: DEFAULT_PARAMS, everything: EVERYTHING_PARAMS });
+
+const snapshotNamed = (name: string): Snapshot => {
+  const snapshot = infraArtifacts().snapshots[name];
+  if (!snapshot) throw new Error(`no snapshot ${name}`);
+  return snapshot;
+};
+export const defaultDeployment = (): Snapshot => snapshotNamed('default');
+export const everythingDeployment = (): Snapshot => snapshotNamed('everything');
 
 export function resourcesOfType(snapshot: Snapshot, type: string): PredictedResource[] {
   return snapshot.predictedResources.filter((resource) => resource.type.toLowerCase() === type.toLowerCase());

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
-import { buildAll, type PredictedResource, type Snapshot } from './bicep-runner.js';
-import { defaultDeployment, everythingDeployment, onlyResourceOfType, rawAppSettings, resourcesOfType } from './deployments.js';
+import { before, describe, it } from 'node:test';
+import { infraArtifacts, type PredictedResource, type Snapshot } from './bicep-runner.js';
+import { defaultDeployment, everythingDeployment, loadDeployments, onlyResourceOfType, rawAppSettings, resourcesOfType } from './deployments.js';
 
 /** Parameter names that hold secrets. */
 const SECRET_NAME = /secret|apikey|statekey|password|marker/i;
@@ -24,7 +24,7 @@ interface CompiledTemplate {
 }
 
 function compiledTemplates(): { file: string; template: CompiledTemplate; text: string }[] {
-  const { outDir } = buildAll();
+  const { outDir } = infraArtifacts();
   const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.json'));
   return files.map((file) => {
     const text = fs.readFileSync(path.join(outDir, file), 'utf8');
@@ -64,6 +64,8 @@ const identityPrincipal = (snapshot: Snapshot): string => {
 const props = (resource: PredictedResource): Record<string, unknown> => resource.properties ?? {};
 
 describe('security invariants', () => {
+  before(loadDeployments);
+
   it('declares every secret parameter @secure(), in main.bicep and every module', () => {
     for (const { file, template } of compiledTemplates()) {
       for (const [name, parameter] of Object.entries(template.parameters ?? {})) {

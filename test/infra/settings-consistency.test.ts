@@ -5,7 +5,7 @@
 // default deployment and with every option on. local.settings.sample.json likewise, locally.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../shared/config/load-config.js';
 import { SETTING_NAMES } from '../../shared/config/settings-schema.js';
 import {
@@ -16,6 +16,7 @@ import {
   OTHER_ALLOWED_TENANT,
   rawAppSettings,
   resolvedAppSettings,
+  loadDeployments,
 } from './deployments.js';
 import { SNAPSHOT_SCOPE } from './bicep-runner.js';
 import { HOST_SETTINGS, LOCAL_HOST_SETTINGS, SETTINGS_PLANNED_BY_OPEN_ISSUES } from './setting-lists.js';
@@ -51,6 +52,8 @@ function loadOrExplain(env: Record<string, string>) {
 }
 
 describe('app settings against the config schema', () => {
+  before(loadDeployments);
+
   const known = new Set([...SETTING_NAMES, ...HOST_SETTINGS, ...SETTINGS_PLANNED_BY_OPEN_ISSUES]);
 
   it('sets every setting the app requires in Azure, and the ones Azure mode needs to be safe', () => {
