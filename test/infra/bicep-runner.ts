@@ -128,6 +128,15 @@ async function computeArtifacts(work: string, paramSets: Readonly<Record<string,
 }
 
 const LOCK_STALE_MS = 10 * 60_000;
+const ENTRY_STALE_MS = 24 * 60 * 60_000;
+
+/** Results of earlier days or older versions of infra/ are not read again: drop them. */
+function removeStaleEntries(): void {
+  for (const entry of fs.readdirSync(CACHE_ROOT)) {
+    const full = path.join(CACHE_ROOT, entry);
+    if (Date.now() - fs.statSync(full).mtimeMs > ENTRY_STALE_MS) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
 const LOCK_POLL_MS = 200;
 
 /**
@@ -149,6 +158,7 @@ export async function loadInfraArtifacts(paramSets: Readonly<Record<string, Read
       else await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
     }
     if (!owner) continue;
+    removeStaleEntries();
     const work = fs.mkdtempSync(`${dir}.work-`);
     try {
       await computeArtifacts(work, paramSets);
