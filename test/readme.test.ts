@@ -16,6 +16,7 @@ const SPLIT_PAGES = [
   'docs/seeding.md',
   'docs/cosmos.md',
   'docs/security.md',
+  'docs/deploy.md',
   'docs/coming-from-python.md',
   'test/README.md',
   'test/conformance/README.md',
