@@ -9,6 +9,7 @@ import {
   listSetting,
   optionalBooleanSetting,
   optionalString,
+  ratioSetting,
   patternListSetting,
   patternSetting,
   secretSetting,
@@ -117,6 +118,10 @@ export const settingsSchema = z.object({
   ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   DEV_IDENTITY_ROLES: patternListSetting(NAME, 'role names'),
   ALLOW_INSECURE_AUTH_IN_AZURE: booleanSetting(false),
+
+  // Telemetry (telemetry-config.ts): off, and nothing of it loaded, without a connection string.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+  TELEMETRY_SAMPLING_RATIO: ratioSetting(1),
 });
 
 export type RawSettings = z.output<typeof settingsSchema>;
@@ -128,4 +133,4 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY', 'APPLICATIONINSIGHTS_CONNECTION_STRING']);
