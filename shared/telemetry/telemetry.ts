@@ -26,7 +26,7 @@ export interface Tracing {
   /** A fetch whose calls are http client spans of `dependency` (e.g. `jwks`). */
   fetch(dependency: string, fetch: typeof globalThis.fetch): typeof globalThis.fetch;
   /** Trace and span id of the active span, for every log line written under it. */
-  logFields(): LogFields | undefined;
+  readonly logFields: () => LogFields | undefined;
 }
 
 export interface Telemetry {
