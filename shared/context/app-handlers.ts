@@ -8,7 +8,7 @@ import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
 import type { TaskProvider } from '../mcp/tasks/task-provider.js';
-import { collectTaskProviders, taskToolNames } from '../mcp/tasks/tasks-extension.js';
+import { collectTaskProviders, taskToolNames } from '../mcp/tasks/task-providers.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
 import { CONTOSO_TOOLS } from '../tools/registry.js';

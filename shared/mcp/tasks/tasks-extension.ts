@@ -2,11 +2,9 @@
 // factory uses it: built once from the task providers, then installed on every server that serves
 // a 2026-07-28 request (the 2025-11-25 task shape is not offered: the SDK rejects it). It adds the
 // capability, the tasks/* methods and the tools/call routing; the providers own all task state.
-import { type McpServer, type ServerCapabilities } from '@modelcontextprotocol/server';
+import type { McpServer, ServerCapabilities } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../../request/request-scope.js';
 import type { Logger } from '../../telemetry/logger.js';
-import type { AnyTool } from '../define-tool.js';
-import type { ServerExtension } from '../server-extension.js';
 import type { ToolAudit } from '../tool-audit.js';
 import { registerTaskMethods } from './task-methods.js';
 import type { TaskProvider } from './task-provider.js';
@@ -48,22 +46,4 @@ export function createTasksExtension(options: TasksExtensionOptions): TasksExten
       routeTaskCalls(server, routing, scope, access);
     },
   };
-}
-
-/** The names of the tools `providers` run as tasks (what the fast path must leave to the SDK path). */
-export function taskToolNames(providers: readonly TaskProvider[]): ReadonlySet<string> {
-  return new Set(providers.flatMap((provider) => [...provider.tools.keys()]));
-}
-
-/**
- * Every task provider of the app: its own (which may claim Contoso tools only, so that no claimed
- * tool escapes the role gate) and those of development extensions (whose tools they register).
- */
-export function collectTaskProviders(own: readonly TaskProvider[], extensions: readonly ServerExtension[], tools: readonly AnyTool[]): readonly TaskProvider[] {
-  const contoso = new Set(tools.map((tool) => tool.name));
-  for (const provider of own) {
-    const stray = [...provider.tools.keys()].filter((name) => !contoso.has(name));
-    if (stray.length > 0) throw new Error(`Task provider ${provider.name} claims ${stray.join(', ')}, which no Contoso tool declares`);
-  }
-  return [...own, ...extensions.flatMap((extension) => (extension.taskProvider ? [extension.taskProvider] : []))];
 }
