@@ -5,6 +5,7 @@
 // carry data). Domain outcomes (NOT_FOUND, CONFLICT …) are answers, not dependency failures.
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Tracer } from '@opentelemetry/api';
 import { DomainError } from '../../errors/domain-error.js';
+import { setErrorType } from './error-type.js';
 import { ATTR } from './telemetry-names.js';
 
 /** Domain errors that mean the dependency itself failed. */
@@ -17,7 +18,7 @@ export function inClientSpan<T>(tracer: Tracer, name: string, attributes: Attrib
     if (error instanceof DomainError && !DEPENDENCY_FAILURE_CODES.has(error.code)) {
       span.setAttribute(ATTR.DEPENDENCY_OUTCOME, error.code);
     } else {
-      span.setAttribute(ATTR.ERROR_TYPE, error instanceof DomainError ? error.code : error instanceof Error ? error.name : 'error');
+      setErrorType(span, error instanceof DomainError ? error.code : error instanceof Error ? error.name : 'error');
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
   };

@@ -5,6 +5,7 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { McpMessageInfo, RequestTrace } from '../request-trace.js';
 import type { TelemetryInstruments } from './telemetry-metrics.js';
+import { setErrorType } from './error-type.js';
 import { ATTR, MCP_OUTCOME, SERVER_FAULT_OUTCOMES } from './telemetry-names.js';
 
 /** What the endpoint told the span while it served the request. */
@@ -97,7 +98,7 @@ export function endRequestSpan(span: Span, recorded: RecordedRequest, end: Reque
     instruments.refusal(refusal);
   }
   span.setAttribute(ATTR.MCP_OUTCOME, outcome);
-  if (errorType !== undefined) span.setAttribute(ATTR.ERROR_TYPE, errorType);
+  if (errorType !== undefined) setErrorType(span, errorType);
   if (serverFault) span.setStatus({ code: SpanStatusCode.ERROR });
   span.end();
 }

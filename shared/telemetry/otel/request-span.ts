@@ -32,7 +32,7 @@ export function traceMcpEndpoint(endpoint: McpEndpoint, options: RequestSpanOpti
 
   function openRequest(scope: RequestScope, httpMethod: string): OpenRequest {
     const parent = withRemoteParent(context.active(), scope.invocation.traceContext?.traceParent);
-    const span: Span = tracer.startSpan(`${httpMethod} /api/mcp`, { kind: SpanKind.SERVER, attributes: { [ATTR.HTTP_METHOD]: httpMethod } }, parent);
+    const span: Span = tracer.startSpan(`${httpMethod} /api/mcp`, { kind: SpanKind.SERVER, attributes: { [ATTR.HTTP_METHOD]: httpMethod, [ATTR.REQUEST_ID]: scope.requestId } }, parent);
     const recorded: RecordedRequest = {};
     let ended = false;
     return {

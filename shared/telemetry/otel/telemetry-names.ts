@@ -17,10 +17,14 @@ export const ATTR = {
   GEN_AI_OPERATION: 'gen_ai.operation.name',
   /** `ok` or the tool result's error code (`NOT_FOUND`, `INVALID_ARGUMENT`, `INTERNAL` …). */
   TOOL_OUTCOME: 'contoso.tool.outcome',
+  /** The request id an error answer quotes (`_meta["contoso/error"].request_id`; the invocation id). */
+  REQUEST_ID: 'contoso.request_id',
   /** The caller's Entra tenant (allow-listed, so of low cardinality). */
   TENANT_ID: 'contoso.tenant_id',
   /** Set only when something failed: a JSON-RPC code, `tool_error`, a refusal reason, an error class. */
   ERROR_TYPE: 'error.type',
+  /** `error.type` again, under a name Application Insights keeps in customDimensions (it drops `error.type` from spans). */
+  ERROR_CLASS: 'contoso.error.type',
   RPC_STATUS: 'rpc.response.status_code',
   HTTP_METHOD: 'http.request.method',
   HTTP_STATUS: 'http.response.status_code',

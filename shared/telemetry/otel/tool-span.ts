@@ -7,6 +7,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentele
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { ToolCallTracer } from '../../mcp/run-tool.js';
 import type { TelemetryInstruments } from './telemetry-metrics.js';
+import { setErrorType } from './error-type.js';
 import { ATTR, SERVER_FAULT_OUTCOMES } from './telemetry-names.js';
 
 export interface ToolSpanOptions {
@@ -40,7 +41,7 @@ export function createToolCallTracer(options: ToolSpanOptions): ToolCallTracer {
       return result;
     } finally {
       span.setAttribute(ATTR.TOOL_OUTCOME, outcome);
-      if (outcome !== 'ok') span.setAttribute(ATTR.ERROR_TYPE, outcome);
+      if (outcome !== 'ok') setErrorType(span, outcome);
       if (SERVER_FAULT_OUTCOMES.has(outcome)) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
       instruments.toolCall(name, outcome, now() - started);

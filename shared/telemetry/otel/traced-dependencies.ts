@@ -6,6 +6,7 @@ import { context, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentele
 import type { JobEngine, JobEngineSource } from '../../jobs/job-engine.js';
 import type { ContosoStore } from '../../storage/contoso-store.js';
 import { inClientSpan, withMethodSpans } from './dependency-spans.js';
+import { setErrorType } from './error-type.js';
 import { ATTR } from './telemetry-names.js';
 
 /** The store with a client span around every port method of every repo and of the store itself. */
@@ -52,13 +53,13 @@ export function traceFetch(dependency: string, fetch: typeof globalThis.fetch, t
       const response = await context.with(trace.setSpan(context.active(), span), () => fetch(input, init));
       span.setAttribute(ATTR.HTTP_STATUS, response.status);
       if (response.status >= 400) {
-        span.setAttribute(ATTR.ERROR_TYPE, String(response.status));
+        setErrorType(span, String(response.status));
         span.setStatus({ code: SpanStatusCode.ERROR });
       }
       return response;
     } catch (error) {
       const name = error instanceof Error ? error.name : 'error';
-      span.setAttribute(ATTR.ERROR_TYPE, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : name);
+      setErrorType(span, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : name);
       span.setStatus({ code: SpanStatusCode.ERROR });
       throw error;
     } finally {

@@ -44,6 +44,7 @@ describe('request and tool spans', () => {
       { ...request.attributes },
       {
         'http.request.method': 'POST',
+        'contoso.request_id': request.attributes['contoso.request_id'],
         'mcp.method.name': 'tools/call',
         'contoso.mcp.era': 'legacy',
         'mcp.protocol.version': '2025-11-25',
@@ -55,6 +56,7 @@ describe('request and tool spans', () => {
         'contoso.mcp.outcome': 'ok',
       },
     );
+    assert.match(String(request.attributes['contoso.request_id']), /^inv-\d+$/, 'the invocation id error answers quote');
     assert.equal(request.status.code, SpanStatusCode.UNSET);
     const tool = only(spans.filter((span) => span.kind === SpanKind.INTERNAL), 'tool span');
     assert.equal(tool.name, 'execute_tool get_customer_detail');
