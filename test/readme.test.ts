@@ -17,6 +17,7 @@ const SPLIT_PAGES = [
   'docs/cosmos.md',
   'docs/security.md',
   'docs/coming-from-python.md',
+  'docs/operations.md',
   'test/README.md',
   'test/conformance/README.md',
   'bench/README.md',
