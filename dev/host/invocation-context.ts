@@ -19,8 +19,8 @@ export interface InvocationContextOptions {
   bindings: Readonly<Record<string, BindingInfo>> | undefined;
   extraInputValues?: ExtraInputValues;
   log: InvocationLog;
-  /** The W3C trace context of the invocation (from the caller's traceparent header). */
-  traceContext?: { traceParent: string };
+  /** The W3C trace context of the invocation (from the caller's traceparent header), if any. */
+  traceContext?: { traceParent: string } | undefined;
 }
 
 /** The worker's rule (@azure/functions isTrigger). */

@@ -62,6 +62,8 @@ describe('telemetry to Application Insights (the real exporter, a local ingestio
 
   it('sends the tool call as a request joined to the caller\'s trace, with the tool and store calls as its dependencies', () => {
     assert.ok(standIn.paths.every((path) => path === '/v2.1/track'), standIn.paths.join());
+    const spanIds = standIn.envelopes.filter((e) => baseType(e) !== 'MetricData').map((e) => e.data?.baseData?.id);
+    assert.equal(new Set(spanIds).size, spanIds.length, 'each span is sent once (the distro\'s own trace exporter sends none)');
     const request = named(standIn.envelopes, 'RequestData', 'tools/call get_customer_detail').find((e) => e.tags?.['ai.operation.id'] === TRACE_ID);
     assert.ok(request, 'the request joined the traceparent\'s operation');
     assert.equal(request.iKey, IKEY);
