@@ -23,6 +23,11 @@ export interface Tracing {
   store(store: ContosoStore): ContosoStore;
   /** Job engines whose calls (start, status, terminate …) are client spans. */
   jobEngines(source: JobEngineSource): JobEngineSource;
+  /**
+   * Any port to an outside service (conversation store, secrets, scheduler …) with a client span
+   * `<dependency>.<method>` around each of its methods; for ports added after the store.
+   */
+  port<T extends object>(dependency: string, port: T): T;
   /** A fetch whose calls are http client spans of `dependency` (e.g. `jwks`). */
   fetch(dependency: string, fetch: typeof globalThis.fetch): typeof globalThis.fetch;
   /** Trace and span id of the active span, for every log line written under it. */

@@ -95,6 +95,18 @@ describe('job engine spans', () => {
   });
 });
 
+describe('spans of any other port', () => {
+  it('name each call <dependency>.<method> and keep the port\'s behaviour', async () => {
+    const secrets = { read: async (name: string) => `value of ${name}`, kind: 'key-vault' };
+    const traced = tracing.port('keyvault', secrets);
+    memory.resetSpans();
+    assert.equal(await traced.read('mcp-request-state-key'), 'value of mcp-request-state-key');
+    assert.equal(traced.kind, 'key-vault');
+    const [span] = memory.spans();
+    assert.deepEqual([span?.name, span?.kind, { ...span?.attributes }], ['keyvault.read', SpanKind.CLIENT, { 'contoso.dependency': 'keyvault' }]);
+  });
+});
+
 describe('fetch spans', () => {
   it('record method, URL without its query, server, status; a 5xx and a timeout are failures', async () => {
     const answers: Array<() => Promise<Response>> = [
