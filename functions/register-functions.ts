@@ -7,3 +7,4 @@ import './seed.js';
 import './oauth-metadata.js';
 import './troubleshoot.js';
 import './job-retention.js';
+import './app-terminate.js';

@@ -18,6 +18,7 @@ const SPLIT_PAGES = [
   'docs/security.md',
   'docs/deploy.md',
   'docs/coming-from-python.md',
+  'docs/operations.md',
   'test/README.md',
   'test/conformance/README.md',
   'bench/README.md',

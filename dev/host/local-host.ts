@@ -125,8 +125,12 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     }
     const invocationId = randomUUID();
     const functionName = hit.route.functionName;
-    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log }) : undefined;
-    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message) };
+    // As the Functions host does, the invocation continues the caller's W3C trace (here the caller's
+    // own traceparent stands for the host's request span).
+    const traceParent = req.headers.traceparent;
+    const traceContext = typeof traceParent === 'string' ? { traceParent } : undefined;
+    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log, traceContext }) : undefined;
+    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message), traceContext };
     // A registration with a direct-answer face answers a small request from its head and bytes,
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
@@ -157,7 +161,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
-    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log });
+    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log, traceContext });
     const result = await hit.route.callback(request, context);
     await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());
   }

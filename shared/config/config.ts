@@ -35,6 +35,7 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly jobs: JobsConfig;
   readonly secrets: SecretsConfig;
+  readonly telemetry: TelemetryConfig;
 }
 
 /** Where named secrets come from (shared/secrets/): Key Vault when KEYVAULT_URI is set, else the environment. */
@@ -62,6 +63,20 @@ export interface KeyVaultConfig {
   readonly cacheSeconds: number;
   /** The longest one read may take, the SDK's own retries included. */
   readonly timeoutMs: number;
+}
+
+/** Traces and metrics to Application Insights (docs/operations.md). */
+export interface TelemetryConfig {
+  /** The Application Insights connection string; undefined: telemetry is off and none of it is loaded. */
+  readonly connectionString: string | undefined;
+  /**
+   * How the exporter signs in: Entra ID through DefaultAzureCredential (in Azure, or with
+   * AZURE_CLIENT_ID; the infra turns the resource's local auth off), or the connection string's
+   * instrumentation key alone (a resource that still accepts it, or a local stand-in).
+   */
+  readonly credential: { readonly kind: 'entra'; readonly managedIdentityClientId: string | undefined } | { readonly kind: 'instrumentation-key' };
+  /** Share of successful traces kept, 0–1; traces with an error are always kept. Metrics are never sampled. */
+  readonly samplingRatio: number;
 }
 
 /** Long-running jobs (the troubleshoot job on Durable Functions). */

@@ -8,6 +8,7 @@ import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
 import { buildSecretsConfig } from './secrets-config.js';
 import { buildStoreConfig } from './store-config.js';
+import { buildTelemetryConfig } from './telemetry-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
 /** Requests larger than this are refused with 413 (the MCP endpoint and every JSON API). */
@@ -59,7 +60,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in jobs) problems.push(...jobs.problems);
   const secrets = buildSecretsConfig({ settings: s, inAzure, productionLike });
   if ('problems' in secrets) problems.push(...secrets.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets) {
+  const telemetry = buildTelemetryConfig({ settings: s, inAzure });
+  if ('problems' in telemetry) problems.push(...telemetry.problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets || 'problems' in telemetry) {
     throw new ConfigError(problems);
   }
 
@@ -85,6 +88,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     auth: auth.auth,
     jobs: jobs.jobs,
     secrets: secrets.secrets,
+    telemetry: telemetry.telemetry,
   };
   return deepFreeze(config);
 }

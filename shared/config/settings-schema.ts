@@ -9,6 +9,7 @@ import {
   listSetting,
   optionalBooleanSetting,
   optionalString,
+  ratioSetting,
   patternListSetting,
   patternSetting,
   secretSetting,
@@ -133,6 +134,10 @@ export const settingsSchema = z.object({
   ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   DEV_IDENTITY_ROLES: patternListSetting(NAME, 'role names'),
   ALLOW_INSECURE_AUTH_IN_AZURE: booleanSetting(false),
+
+  // Telemetry (telemetry-config.ts): off, and nothing of it loaded, without a connection string.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+  TELEMETRY_SAMPLING_RATIO: ratioSetting(1),
 });
 
 export type RawSettings = z.output<typeof settingsSchema>;
@@ -152,4 +157,5 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'SCHEDULER_CLIENT_ID',
   'SCHEDULER_CALLBACK_SECRET',
   'SCHEDULER_CALLBACK_SECRET_PREVIOUS',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
 ]);

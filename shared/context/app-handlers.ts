@@ -58,20 +58,22 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   reportExtensions(services, extensions);
   const toolAudit = createToolAudit(audit);
   const gate = createToolGate(tools, toolAudit);
-  const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
+  const tracing = services.telemetry.tracing;
+  const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs, traceToolCall: tracing?.toolCalls };
   const taskProviders = collectTaskProviders(options.taskProviders ?? ownTaskProviders(services, tools), extensions, tools);
-  return {
-    mcp: createMcpEndpoint({
-      sdkPath: loadOnce(async function loadSdkPath() {
-        const { createSdkPath } = await import('../mcp/sdk-path.js');
-        return createSdkPath({ tools, gate, runner, extensions, taskProviders, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
-      }),
-      allowedHosts: config.http.allowedHosts,
-      allowedOrigins: config.http.allowedOrigins,
-      maxBodyBytes: config.http.maxBodyBytes,
-      authenticate: auth.authenticate,
-      ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0, taskTools: taskToolNames(taskProviders) } }),
+  const mcp = createMcpEndpoint({
+    sdkPath: loadOnce(async function loadSdkPath() {
+      const { createSdkPath } = await import('../mcp/sdk-path.js');
+      return createSdkPath({ tools, gate, runner, extensions, taskProviders, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
     }),
+    allowedHosts: config.http.allowedHosts,
+    allowedOrigins: config.http.allowedOrigins,
+    maxBodyBytes: config.http.maxBodyBytes,
+    authenticate: auth.authenticate,
+    ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0, taskTools: taskToolNames(taskProviders) } }),
+  });
+  return {
+    mcp: tracing ? tracing.endpoint(mcp) : mcp,
     seed: createSeedRequestHandler({
       store,
       defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },

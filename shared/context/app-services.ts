@@ -1,6 +1,7 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured), authentication and named secrets. Handlers are built from these
-// in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
+// store (seeded at start-up as configured), authentication, named secrets and telemetry. Handlers
+// are built from these in app-handlers.ts; a new dependency is a field here. With telemetry on, the
+// store, the job engines and the JWKS fetch are wrapped in spans here, once.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
@@ -16,6 +17,8 @@ import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
 import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
+import { startTelemetry } from '../telemetry/start-telemetry.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { systemClock, type Clock } from '../time/clock.js';
 
 export interface AppServices {
@@ -33,6 +36,8 @@ export interface AppServices {
   readonly secrets: SecretsProvider;
   /** Where a request (or timer) finds the job engine: the invocation's durable client. */
   readonly jobEngines: JobEngineSource;
+  /** Traces and metrics (TELEMETRY_OFF without a connection string); its hooks are safe to call either way. */
+  readonly telemetry: Telemetry;
   /** The services tool handlers see: spread into every ToolContext. */
   readonly toolServices: ToolServices;
   /** What start-up seeding did. */
@@ -57,25 +62,47 @@ export interface AppServicesOptions {
   jobEngines?: JobEngineSource;
   /** Ids of new jobs (tests pass predictable ones; default `ts-<random UUID>`). */
   newJobId?: () => string;
+  /** Telemetry to use instead of the configured one (tests pass in-memory providers). */
+  telemetry?: Telemetry;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? systemClock;
-  const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
-  const store = options.store ?? (await createStore(config.store, { logger }));
+  const telemetry = options.telemetry ?? (await startTelemetry(config.telemetry));
+  const tracing = telemetry.tracing;
+  const logger = createLogger({
+    level: config.log.level,
+    now: () => clock.now(),
+    ...(options.logSink ? { sink: options.logSink } : {}),
+    ...(tracing ? { correlate: tracing.logFields } : {}),
+  });
+  let untracedStore: ContosoStore | undefined;
   try {
-    const seedOutcome = await ensureSeeded(store, {
+    untracedStore = options.store ?? (await createStore(config.store, { logger }));
+    const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
       force: config.seed.force,
       clock,
       logger,
     });
+    const store = tracing ? tracing.store(untracedStore) : untracedStore;
     const newId = options.newId ?? randomUUID;
-    const jobEngines = options.jobEngines ?? durableJobEngineSource();
-    const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const engines = options.jobEngines ?? durableJobEngineSource();
+    const jobEngines = tracing ? tracing.jobEngines(engines) : engines;
+    const jwksFetch = options.fetch ?? globalThis.fetch;
+    const authServices = await createAuthServices(config.auth, {
+      now: () => clock.now(),
+      logger,
+      fetch: tracing ? tracing.fetch('jwks', jwksFetch) : jwksFetch,
+      onJwksFetch: (event) => telemetry.recordJwksFetch(event),
+    });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
+    const closeAll = async () => {
+      await untracedStore?.close();
+      await telemetry.shutdown();
+    };
     return {
       config,
       logger,
@@ -86,6 +113,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       auth,
       secrets,
       jobEngines,
+      telemetry,
       toolServices: {
         store,
         clock,
@@ -99,10 +127,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
         }),
       },
       seedOutcome,
-      close: () => store.close(),
+      close: closeAll,
     };
   } catch (error) {
-    await store.close().catch(() => {});
+    await untracedStore?.close().catch(() => {});
+    await telemetry.shutdown().catch(() => {});
     throw error;
   }
 }

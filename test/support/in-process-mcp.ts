@@ -16,6 +16,7 @@ import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 import type { JobEngineSource } from '../../shared/jobs/job-engine.js';
+import type { Telemetry } from '../../shared/telemetry/telemetry.js';
 import { createInMemoryJobEngine } from './in-memory-job-engine.js';
 
 export interface ToolResult {
@@ -61,6 +62,8 @@ export interface InProcessMcpOptions {
   wrapStore?: (store: ContosoStore) => ContosoStore;
   /** Where the troubleshoot tools find their job engine (default: an in-memory one on the app's store). */
   jobEngines?: JobEngineSource;
+  /** Telemetry for the app (default: off, as without a connection string). */
+  telemetry?: Telemetry;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
@@ -102,6 +105,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   let jobs = 0;
   const app = await createApp(config, {
     jobEngines,
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
     newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `${options.idPrefix ?? 'test'}-${(next += 1)}`,

@@ -1,6 +1,6 @@
-// Which task providers the app has, and which tools they claim: needed at start-up by the fast
-// path (to leave task tools to the SDK path), so this module imports no SDK code at run time;
-// tasks-extension.ts, which does, is loaded with the SDK path.
+// The app's task providers, gathered and checked once at start-up, and the tools they run as
+// tasks (which the fast path leaves to the SDK path). Kept apart from tasks-extension.ts, which
+// needs the MCP SDK: the fast path imports this module, and must not load the SDK.
 import type { AnyTool } from '../define-tool.js';
 import type { ServerExtension } from '../server-extension.js';
 import type { TaskProvider } from './task-provider.js';

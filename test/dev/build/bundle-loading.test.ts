@@ -3,8 +3,9 @@
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
 // configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
 // adapter or the Azure SDKs); durable-functions and the troubleshoot orchestrator wait for the
-// first job; the Key Vault secrets adapter and its SDK load only with KEYVAULT_URI. Module loads
-// are recorded by a hook.
+// first job; the Key Vault secrets adapter and its SDK load only with KEYVAULT_URI; without
+// APPLICATIONINSIGHTS_CONNECTION_STRING no telemetry module is loaded at all (neither the Azure
+// Monitor distro nor OpenTelemetry's API). Module loads are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,9 @@ registerHooks({ load(url, context, next) { if (process.env.MODULE_LOG) appendFil
 `)}`;
 
 type Manifest = Record<string, { bytes: number; inputs: string[] }>;
+
+/** What telemetry loads when it is on: the Azure Monitor distro and exporter, OpenTelemetry, the app's otel/ folder. */
+const TELEMETRY_PARTS = ['@azure/monitor-opentelemetry/', '@azure/monitor-opentelemetry-exporter/', '@opentelemetry/api/', '@opentelemetry/sdk-trace-base/', 'shared/telemetry/otel/'];
 
 describe('bundle: optional parts load only when needed', () => {
   let host: LocalHostProcess;
@@ -53,7 +57,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/']) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', ...TELEMETRY_PARTS]) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -82,6 +86,10 @@ describe('bundle: optional parts load only when needed', () => {
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
     for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
+    }
+    // Telemetry is off: none of it is loaded, not even OpenTelemetry's API.
+    for (const part of TELEMETRY_PARTS) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded without a connection string`);
     }
     // The other store adapter, and the Azure SDKs only it uses, stay unloaded.
     for (const part of ['shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
