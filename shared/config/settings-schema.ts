@@ -95,7 +95,7 @@ export const settingsSchema = z.object({
   CONVERSATIONS_CONNECTION_STRING: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
   CONVERSATIONS_CONTAINER: patternSetting(BLOB_CONTAINER_NAME, 'a container name of 3-63 lower-case letters, digits and single hyphens'),
   CONVERSATION_RETENTION_DAYS: integerSetting(30, 1, 3650),
-  CONVERSATIONS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 100, 120_000),
+  CONVERSATIONS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
   // The Functions host's own storage connection, and its identity-based form (read for conversations only).
   AzureWebJobsStorage: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
   AzureWebJobsStorage__blobServiceUri: urlSetting({ allowHttp: 'loopback', originOnly: false }),

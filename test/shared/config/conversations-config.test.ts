@@ -64,14 +64,14 @@ describe('conversations settings', () => {
 
   it('switch to Blob Storage with a connection string outside Azure, parsing every Blob setting', () => {
     assert.deepEqual(
-      blobOf({ CONVERSATIONS_CONNECTION_STRING: AZURITE, CONVERSATIONS_CONTAINER: 'follow-ups-2', CONVERSATION_RETENTION_DAYS: '90', CONVERSATIONS_REQUEST_TIMEOUT_MS: '250' }),
+      blobOf({ CONVERSATIONS_CONNECTION_STRING: AZURITE, CONVERSATIONS_CONTAINER: 'follow-ups-2', CONVERSATION_RETENTION_DAYS: '90', CONVERSATIONS_REQUEST_TIMEOUT_MS: '2500' }),
       {
         kind: 'blob',
         account: { auth: 'connection-string', connectionString: AZURITE, setting: 'CONVERSATIONS_CONNECTION_STRING' },
         containerName: 'follow-ups-2',
         createContainer: true,
         retentionDays: 90,
-        requestTimeoutMs: 250,
+        requestTimeoutMs: 2500,
       },
     );
   });
@@ -136,7 +136,7 @@ describe('conversations settings', () => {
       CONVERSATIONS_ACCOUNT_URL: 'http://contoso.blob.core.windows.net',
       CONVERSATIONS_CONTAINER: 'Conversations',
       CONVERSATION_RETENTION_DAYS: '0',
-      CONVERSATIONS_REQUEST_TIMEOUT_MS: '50',
+      CONVERSATIONS_REQUEST_TIMEOUT_MS: '500',
       AzureWebJobsStorage__accountName: 'Host-Store',
       AzureWebJobsStorage__clientId: 'not-a-guid',
     });
