@@ -1,11 +1,13 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured) and authentication. Handlers are built from these
+// store (seeded at start-up as configured), the conversation store and authentication. Handlers are built from these
 // in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
+import { createConversationStore } from '../conversations/create-conversation-store.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
@@ -23,6 +25,8 @@ export interface AppServices {
   /** New unique ids for created records. */
   readonly newId: () => string;
   readonly store: ContosoStore;
+  /** Follow-up and expert conversations (embedded SQLite, or Blob Storage). */
+  readonly conversations: ConversationStore;
   /** Operator audit records (tool calls, admin routes), written to the store's audit log. */
   readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
@@ -41,6 +45,8 @@ export interface AppServicesOptions {
   logSink?: LogSink;
   /** A store to use instead of the configured one (tests). */
   store?: ContosoStore;
+  /** A conversation store to use instead of the configured one (tests); closed with the app. */
+  conversations?: ConversationStore;
   /** Id generator for created records (tests pass a predictable one). */
   newId?: () => string;
   /** Replaces token authentication (in-process tests pass a fixed principal). */
@@ -57,7 +63,9 @@ export async function createAppServices(config: Config, options: AppServicesOpti
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
   const store = options.store ?? (await createStore(config.store, { logger }));
+  let conversations: ConversationStore | undefined;
   try {
+    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock }));
     const seedOutcome = await ensureSeeded(store, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
@@ -78,8 +86,10 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
       jobEngines,
+      conversations,
       toolServices: {
         store,
+        conversations,
         clock,
         newId,
         troubleshoot: createTroubleshootJobs({
@@ -91,10 +101,17 @@ export async function createAppServices(config: Config, options: AppServicesOpti
         }),
       },
       seedOutcome,
-      close: () => store.close(),
+      close: () => closeAll(store, conversations),
     };
   } catch (error) {
-    await store.close().catch(() => {});
+    await closeAll(store, conversations).catch(() => {});
     throw error;
   }
+}
+
+/** Closes every store, even when one fails to close; the first failure is rethrown. */
+async function closeAll(...stores: ReadonlyArray<{ close(): Promise<void> } | undefined>): Promise<void> {
+  const outcomes = await Promise.allSettled(stores.map((store) => store?.close() ?? Promise.resolve()));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
