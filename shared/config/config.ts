@@ -16,6 +16,7 @@ export interface Config {
   };
   readonly log: { readonly level: LogLevel };
   readonly store: StoreConfig;
+  readonly conversations: ConversationsConfig;
   readonly seed: {
     readonly customerCount: number;
     /** All seeded dates are relative to this UTC day (YYYY-MM-DD). */
@@ -133,6 +134,47 @@ export interface CosmosConfig {
   /** Timeout of one request to Cosmos DB, in milliseconds. */
   readonly requestTimeoutMs: number;
 }
+
+/** The configured conversation store (see docs/conversations.md). */
+export type ConversationsConfig = EmbeddedConversationsConfig | BlobConversationsConfig;
+
+export interface EmbeddedConversationsConfig {
+  readonly kind: 'embedded';
+  /** SQLite database file, or `:memory:`. */
+  readonly sqlitePath: string;
+  /** Conversations not updated for this many days are deleted (the store prunes itself). */
+  readonly retentionDays: number;
+}
+
+export interface BlobConversationsConfig {
+  readonly kind: 'blob';
+  readonly account: BlobAccount;
+  /** One `<id>.json` blob per conversation in this container. */
+  readonly containerName: string;
+  /** Create the container when missing (outside Azure; in Azure the infrastructure creates it). */
+  readonly createContainer: boolean;
+  /** In Azure a lifecycle rule deletes blobs after this many days; prune() uses it locally. */
+  readonly retentionDays: number;
+  /** Timeout of one try of one request to Blob Storage, in milliseconds. */
+  readonly requestTimeoutMs: number;
+}
+
+/** How the Blob account is reached, and which setting named it (for logs and errors). */
+export type BlobAccount =
+  | {
+      readonly auth: 'identity';
+      /** The Blob service URL, e.g. `https://<account>.blob.core.windows.net`. */
+      readonly url: string;
+      /** Client id of a user-assigned managed identity; undefined for the system-assigned one. */
+      readonly managedIdentityClientId: string | undefined;
+      readonly setting: 'CONVERSATIONS_ACCOUNT_URL' | 'AzureWebJobsStorage__blobServiceUri' | 'AzureWebJobsStorage__accountName';
+    }
+  | {
+      readonly auth: 'connection-string';
+      /** Holds an account key (or names Azurite): local runs only, never logged. */
+      readonly connectionString: string;
+      readonly setting: 'CONVERSATIONS_CONNECTION_STRING' | 'AzureWebJobsStorage';
+    };
 
 export interface McpConfig {
   /** Time budget of one tool call, in milliseconds. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
+import { buildConversationsConfig } from './conversations-config.js';
 import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
 import { buildSecretsConfig } from './secrets-config.js';
@@ -52,6 +53,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   const dataDir = path.resolve(s.DATA_DIR ?? (inAzure ? path.join(os.tmpdir(), 'contoso-mcp') : '.data'));
   const store = buildStoreConfig({ settings: s, inAzure, dataDir });
   if ('problems' in store) problems.push(...store.problems);
+  const conversations = buildConversationsConfig({ settings: s, inAzure, dataDir });
+  if ('problems' in conversations) problems.push(...conversations.problems);
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
   const mcp = buildMcpConfig({ settings: s, inAzure, productionLike });
@@ -62,7 +65,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in secrets) problems.push(...secrets.problems);
   const telemetry = buildTelemetryConfig({ settings: s, inAzure });
   if ('problems' in telemetry) problems.push(...telemetry.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets || 'problems' in telemetry) {
+  if (problems.length > 0 || 'problems' in store || 'problems' in conversations || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets || 'problems' in telemetry) {
     throw new ConfigError(problems);
   }
 
@@ -71,6 +74,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     runtime: { inAzure, hostName: s.WEBSITE_HOSTNAME, port: s.PORT, localFunctionKey: s.LOCAL_FUNCTION_KEY },
     log: { level: s.LOG_LEVEL },
     store: store.store,
+    conversations: conversations.conversations,
     seed: {
       customerCount: s.SEED_CUSTOMER_COUNT,
       anchorDate: s.SEED_ANCHOR_DATE ?? now.toISOString().slice(0, 10),

@@ -25,6 +25,16 @@ export const COSMOS_KNOWLEDGE_SEARCH_MODES = ['auto', 'full-text', 'in-process']
 /** A Cosmos DB database or container name part: no `/ \\ ? #` or spaces. */
 const COSMOS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
 
+/** Conversation store adapters (see shared/conversations/create-conversation-store.ts). */
+export const CONVERSATION_STORE_KINDS = ['embedded', 'blob'] as const;
+
+/** A Blob container name: 3-63 lower-case letters, digits and single hyphens, no hyphen at either end. */
+const BLOB_CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A storage account name: 3-24 lower-case letters and digits. */
+const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+/** A storage connection string: `key=value` pairs separated by `;` (or UseDevelopmentStorage=true). */
+const STORAGE_CONNECTION_STRING = /^\s*[A-Za-z]+=[^;]*(;\s*[A-Za-z]+=[^;]*)*;?\s*$/;
+
 /** Modes of authentication; only `entra` is meant for a deployed app (see auth-config.ts). */
 export const AUTH_MODES = ['entra', 'local', 'passthrough', 'disabled'] as const;
 
@@ -84,6 +94,20 @@ export const settingsSchema = z.object({
   COSMOS_AUDIT_TTL_DAYS: integerSetting(90, 1, 3650),
   COSMOS_KNOWLEDGE_SEARCH: optionalString.pipe(z.enum(COSMOS_KNOWLEDGE_SEARCH_MODES).optional()),
   COSMOS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+
+  // The default kind (embedded, or blob when a Blob account is named) is settled in conversations-config.ts.
+  CONVERSATION_STORE_KIND: optionalString.pipe(z.enum(CONVERSATION_STORE_KINDS).optional()),
+  CONVERSATIONS_SQLITE_PATH: optionalString,
+  CONVERSATIONS_ACCOUNT_URL: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  CONVERSATIONS_CONNECTION_STRING: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
+  CONVERSATIONS_CONTAINER: patternSetting(BLOB_CONTAINER_NAME, 'a container name of 3-63 lower-case letters, digits and single hyphens'),
+  CONVERSATION_RETENTION_DAYS: integerSetting(30, 1, 3650),
+  CONVERSATIONS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+  // The Functions host's own storage connection, and its identity-based form (read for conversations only).
+  AzureWebJobsStorage: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
+  AzureWebJobsStorage__blobServiceUri: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  AzureWebJobsStorage__accountName: patternSetting(STORAGE_ACCOUNT_NAME, 'a storage account name of 3-24 lower-case letters and digits'),
+  AzureWebJobsStorage__clientId: patternSetting(GUID, 'a client id (GUID)'),
 
   SEED_CUSTOMER_COUNT: integerSetting(250, 0, 10_000),
   SEED_ANCHOR_DATE: isoDateSetting,
@@ -158,4 +182,6 @@ export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
   'SCHEDULER_CALLBACK_SECRET',
   'SCHEDULER_CALLBACK_SECRET_PREVIOUS',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'CONVERSATIONS_CONNECTION_STRING',
+  'AzureWebJobsStorage',
 ]);

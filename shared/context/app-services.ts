@@ -1,12 +1,14 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured), authentication, named secrets and telemetry. Handlers
-// are built from these in app-handlers.ts; a new dependency is a field here. With telemetry on, the
-// store, the job engines and the JWKS fetch are wrapped in spans here, once.
+// store (seeded at start-up as configured), the conversation store, authentication, named secrets
+// and telemetry. Handlers are built from these in app-handlers.ts; a new dependency is a field here.
+// With telemetry on, the store, the job engines and the JWKS fetch are wrapped in spans here, once.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
+import { createConversationStore } from '../conversations/create-conversation-store.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
@@ -28,6 +30,8 @@ export interface AppServices {
   /** New unique ids for created records. */
   readonly newId: () => string;
   readonly store: ContosoStore;
+  /** Follow-up and expert conversations (embedded SQLite, or Blob Storage). */
+  readonly conversations: ConversationStore;
   /** Operator audit records (tool calls, admin routes), written to the store's audit log. */
   readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
@@ -50,6 +54,8 @@ export interface AppServicesOptions {
   logSink?: LogSink;
   /** A store to use instead of the configured one (tests). */
   store?: ContosoStore;
+  /** A conversation store to use instead of the configured one (tests); closed with the app. */
+  conversations?: ConversationStore;
   /** Id generator for created records (tests pass a predictable one). */
   newId?: () => string;
   /** A secrets provider to use instead of the configured one (tests). */
@@ -77,8 +83,10 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     ...(tracing ? { correlate: tracing.logFields } : {}),
   });
   let untracedStore: ContosoStore | undefined;
+  let conversations: ConversationStore | undefined;
   try {
     untracedStore = options.store ?? (await createStore(config.store, { logger }));
+    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock }));
     const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
@@ -100,8 +108,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
     const closeAll = async () => {
-      await untracedStore?.close();
-      await telemetry.shutdown();
+      try {
+        await closeStores(untracedStore, conversations);
+      } finally {
+        await telemetry.shutdown();
+      }
     };
     return {
       config,
@@ -114,8 +125,10 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       secrets,
       jobEngines,
       telemetry,
+      conversations,
       toolServices: {
         store,
+        conversations,
         clock,
         newId,
         troubleshoot: createTroubleshootJobs({
@@ -130,8 +143,15 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       close: closeAll,
     };
   } catch (error) {
-    await untracedStore?.close().catch(() => {});
+    await closeStores(untracedStore, conversations).catch(() => {});
     await telemetry.shutdown().catch(() => {});
     throw error;
   }
+}
+
+/** Closes every store, even when one fails to close; the first failure is rethrown. */
+async function closeStores(...stores: ReadonlyArray<{ close(): Promise<void> } | undefined>): Promise<void> {
+  const outcomes = await Promise.allSettled(stores.map((store) => store?.close() ?? Promise.resolve()));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }

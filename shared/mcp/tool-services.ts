@@ -1,12 +1,15 @@
 // The process-wide services a tool handler may use. ToolContext extends this interface, and
 // runTool spreads the services into each context, so a new service (conversations, jobs …) is
 // one field here and one line in createAppServices.
+import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 
 export interface ToolServices {
   readonly store: ContosoStore;
+  /** Follow-up and expert conversations: tools create, append to and read them (owner checks are theirs). */
+  readonly conversations: ConversationStore;
   readonly clock: Clock;
   /** New unique ids for records the tools create (payments, security events). */
   readonly newId: () => string;

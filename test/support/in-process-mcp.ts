@@ -90,6 +90,8 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const anchorDate = options.anchorDate ?? TOOL_TEST_ANCHOR;
   const config = loadConfig({
     SQLITE_PATH: ':memory:',
+    // An in-memory embedded conversation store (env may point it at Azurite instead).
+    CONVERSATIONS_SQLITE_PATH: ':memory:',
     // Authentication is replaced below by a fixed principal; `disabled` keeps the local issuer's
     // key file from being created under the repo's DATA_DIR.
     AUTH_MODE: 'disabled',

@@ -57,7 +57,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', ...TELEMETRY_PARTS]) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', 'shared/conversations/embedded/embedded-conversation-store.ts', 'shared/conversations/blob/blob-conversation-store.ts', '@azure/storage-blob/', ...TELEMETRY_PARTS]) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -84,6 +84,7 @@ describe('bundle: optional parts load only when needed', () => {
       .filter((url) => url.startsWith('file:') && !url.includes(`/${BUNDLE_DIR}/`) && !url.includes('/better-sqlite3/'));
     assert.deepEqual(outside, [], 'the host and the app load nothing from outside the bundle but the SQLite binding');
     for (const chunk of chunksWith('shared/storage/sqlite/sqlite-store.ts')) assert.ok(loaded.has(chunk), `the configured store's chunk ${chunk} is loaded`);
+    for (const chunk of chunksWith('shared/conversations/embedded/embedded-conversation-store.ts')) assert.ok(loaded.has(chunk), `the configured conversation store's chunk ${chunk} is loaded`);
     for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts']) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded`);
     }
@@ -91,9 +92,9 @@ describe('bundle: optional parts load only when needed', () => {
     for (const part of TELEMETRY_PARTS) {
       for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded without a connection string`);
     }
-    // The other store adapter, and the Azure SDKs only it uses, stay unloaded.
-    for (const part of ['shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/']) {
-      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded by a sqlite-configured process`);
+    // The other adapters, and the Azure SDKs only they use, stay unloaded.
+    for (const part of ['shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'shared/conversations/blob/blob-conversation-store.ts', '@azure/storage-blob/', 'node_modules/apache-arrow/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded by a sqlite- and embedded-configured process`);
     }
   });
 

@@ -107,6 +107,7 @@ describe('update_subscription', () => {
       progress: async () => {},
       progressRequested: false,
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
+      conversations: suite.mcp.ctx.conversations,
     });
 
     await assert.rejects(
