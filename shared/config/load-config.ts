@@ -6,6 +6,7 @@ import { buildAuthConfig } from './auth-config.js';
 import type { Config } from './config.js';
 import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
+import { buildSchedulerConfig } from './scheduler-config.js';
 import { buildStoreConfig } from './store-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
@@ -56,7 +57,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in mcp) problems.push(...mcp.problems);
   const jobs = buildJobsConfig(s);
   if ('problems' in jobs) problems.push(...jobs.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs) throw new ConfigError(problems);
+  const scheduler = buildSchedulerConfig({ settings: s, inAzure });
+  if ('problems' in scheduler) problems.push(...scheduler.problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in scheduler) {
+    throw new ConfigError(problems);
+  }
 
   const azureHosts = s.WEBSITE_HOSTNAME ? [s.WEBSITE_HOSTNAME.toLowerCase()] : [];
   const config: Config = {
@@ -79,6 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     mcp: mcp.mcp,
     auth: auth.auth,
     jobs: jobs.jobs,
+    scheduler: scheduler.scheduler,
   };
   return deepFreeze(config);
 }
