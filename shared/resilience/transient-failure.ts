@@ -10,7 +10,7 @@ import { retryAfterFromHeaders, type HeaderSource } from './retry-after.js';
 export interface FailureClass {
   /** Another attempt may succeed: throttling, overload, gateway errors, timeouts, broken connections. */
   transient: boolean;
-  /** A short name without data: `http_<status>`, `network`, `timeout`, `validation`, `protocol_error`, … */
+  /** A short name without data: `http_<status>`, `network`, `timeout`, `validation`, `malformed_answer`, `protocol_error` … */
   errorClass: string;
   /** How long the server asked us to wait (Retry-After), when it said. */
   retryAfterMs?: number;
@@ -70,6 +70,8 @@ function classifyOne(error: unknown, now: Date): FailureClass | undefined {
   const name = typeof fields.name === 'string' ? fields.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') return { transient: true, errorClass: 'timeout' };
   if (name === 'ZodError' || name === '$ZodError') return { transient: false, errorClass: 'validation' };
+  // An answer that is not even JSON: retrying the same server will not fix it.
+  if (name === 'SyntaxError') return { transient: false, errorClass: 'malformed_answer' };
   const status = httpStatusOf(fields);
   if (status !== undefined) {
     const transient = TRANSIENT_HTTP_STATUSES.has(status);

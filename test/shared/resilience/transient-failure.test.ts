@@ -86,6 +86,10 @@ describe('classifyFailure', () => {
     assert.deepEqual(classifyFailure(new UnavailableError('down'), NOW), { transient: false, errorClass: 'unavailable' });
     const zodError = z.object({ a: z.string() }).safeParse({}).error;
     assert.deepEqual(classifyFailure(zodError, NOW), { transient: false, errorClass: 'validation' });
+    assert.deepEqual(classifyFailure(new SdkError(SdkErrorCode.EraNegotiationFailed, 'unusable reply', undefined, { cause: new SyntaxError('Unexpected token') }), NOW), {
+      transient: false,
+      errorClass: 'malformed_answer',
+    });
     assert.deepEqual(classifyFailure(new Error('boom'), NOW), { transient: false, errorClass: 'unexpected' });
     assert.deepEqual(classifyFailure('a string', NOW), { transient: false, errorClass: 'unexpected' });
   });
