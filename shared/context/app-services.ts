@@ -11,6 +11,9 @@ import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { ToolServices } from '../mcp/tool-services.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
+import { createSchedulerClient } from '../scheduler/create-scheduler-client.js';
+import type { SchedulerClient } from '../scheduler/scheduler-client.js';
+import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
 import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
@@ -29,6 +32,8 @@ export interface AppServices {
   readonly auth: AuthServices;
   /** Where a request (or timer) finds the job engine: the invocation's durable client. */
   readonly jobEngines: JobEngineSource;
+  /** The follow-up scheduler (remote MCP adapter), or undefined without SCHEDULER_URL. */
+  readonly scheduler: SchedulerClient | undefined;
   /** The services tool handlers see: spread into every ToolContext. */
   readonly toolServices: ToolServices;
   /** What start-up seeding did. */
@@ -51,6 +56,13 @@ export interface AppServicesOptions {
   jobEngines?: JobEngineSource;
   /** Ids of new jobs (tests pass predictable ones; default `ts-<random UUID>`). */
   newJobId?: () => string;
+  /**
+   * The secrets provider the scheduler reads its API key from (SCHEDULER_AUTH=api-key). Until the
+   * provider is built here from the configuration (#14, secrets), only what a caller passes.
+   */
+  secrets?: SecretsProvider;
+  /** fetch for the scheduler's MCP requests (tests). */
+  schedulerFetch?: typeof globalThis.fetch;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -69,6 +81,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     const jobEngines = options.jobEngines ?? durableJobEngineSource();
     const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
+    const scheduler = await createSchedulerClient(config.scheduler, {
+      clock,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
+    });
     return {
       config,
       logger,
@@ -78,6 +95,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
       jobEngines,
+      scheduler,
       toolServices: {
         store,
         clock,
@@ -89,6 +107,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           config: config.jobs,
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
+        scheduler,
       },
       seedOutcome,
       close: () => store.close(),

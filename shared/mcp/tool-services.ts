@@ -2,6 +2,7 @@
 // runTool spreads the services into each context, so a new service (conversations, jobs …) is
 // one field here and one line in createAppServices.
 import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
+import type { SchedulerClient } from '../scheduler/scheduler-client.js';
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 
@@ -12,4 +13,6 @@ export interface ToolServices {
   readonly newId: () => string;
   /** The troubleshoot job (Durable Functions): start, read, wait for and cancel a caller's jobs. */
   readonly troubleshoot: TroubleshootJobs;
+  /** The follow-up scheduler; undefined when SCHEDULER_URL is not set (the follow-up tools then answer UNAVAILABLE). */
+  readonly scheduler: SchedulerClient | undefined;
 }

@@ -107,6 +107,7 @@ describe('update_subscription', () => {
       progress: async () => {},
       progressRequested: false,
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
+      scheduler: undefined,
     });
 
     await assert.rejects(
