@@ -96,6 +96,7 @@ const COCKATIEL_STATES: Record<CircuitState, BreakerState> = {
 
 export function createDependencyPolicy(options: DependencyPolicyOptions): DependencyPolicy {
   const { name } = options;
+  assertSettings(options);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const isTransient = options.isTransient ?? ((error: unknown) => classifyFailure(error, clock.now()).transient);
@@ -201,4 +202,13 @@ export function createDependencyPolicy(options: DependencyPolicyOptions): Depend
       return () => retryListeners.delete(listener);
     },
   };
+}
+
+/** Settings come from the config (already checked); a programming slip still fails loudly here. */
+function assertSettings(options: DependencyPolicyOptions): void {
+  const { timeoutMs, retry: r, breaker: b } = options;
+  const whole = (value: number, min: number) => Number.isSafeInteger(value) && value >= min;
+  if (!whole(timeoutMs, 1) || !whole(r.maxAttempts, 1) || !whole(r.initialDelayMs, 0) || !whole(r.maxDelayMs, r.initialDelayMs) || !whole(b.failureThreshold, 1) || !whole(b.halfOpenAfterMs, 1)) {
+    throw new RangeError(`Invalid resilience settings for ${options.name}: ${JSON.stringify({ timeoutMs, retry: r, breaker: b })}`);
+  }
 }

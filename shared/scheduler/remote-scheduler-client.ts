@@ -121,9 +121,13 @@ function errorClassOf(error: unknown, clock: Clock): string {
 function asDomainError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const { errorClass } = classifyFailure(error);
-  const refusedCredentials = errorClass === 'http_401' || errorClass === 'http_403' || (error instanceof Error && error.name === 'UnauthorizedError');
-  const message = refusedCredentials
-    ? `The scheduler refused the app's credentials (${errorClass}); check SCHEDULER_AUTH and its audience or API key`
-    : `The scheduler could not take the follow-up (${errorClass})`;
+  const name = error instanceof Error ? error.name : '';
+  const noToken = name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError';
+  const refusedCredentials = errorClass === 'http_401' || errorClass === 'http_403' || name === 'UnauthorizedError';
+  const message = noToken
+    ? 'The app could not get a token for the scheduler (DefaultAzureCredential: a managed identity in Azure, AZURE_CLIENT_ID for a user-assigned one)'
+    : refusedCredentials
+      ? `The scheduler refused the app's credentials (${errorClass}); check SCHEDULER_AUTH and its audience or API key`
+      : `The scheduler could not take the follow-up (${errorClass})`;
   return new UnavailableError(message, { dependency: SCHEDULER_DEPENDENCY, error_class: errorClass }, { cause: error });
 }

@@ -227,6 +227,12 @@ describe('createDependencyPolicy', () => {
     assert.ok(error instanceof UnavailableError);
   });
 
+  it('refuses settings that cannot work', () => {
+    for (const bad of [{ timeoutMs: 0 }, { retry: { maxAttempts: 0, initialDelayMs: 1, maxDelayMs: 1 } }, { retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 5 } }, { breaker: { failureThreshold: 0, halfOpenAfterMs: 1 } }]) {
+      assert.throws(() => createDependencyPolicy({ name: 'scheduler', ...FAST, ...bad }), /Invalid resilience settings for scheduler/);
+    }
+  });
+
   it('accepts its own transient test', async () => {
     const { policy } = policyWith({ isTransient: (error) => error instanceof Error && error.message === 'try again' });
     const fn = flaky(1, () => new Error('try again'));

@@ -151,6 +151,19 @@ describe('remote scheduler client against the development scheduler', () => {
     assert.ok(authorizations.length > 0 && authorizations.every((value) => value === 'Bearer token-for-scheduler'));
   });
 
+  it('says so when no managed-identity token can be had, without retrying', async () => {
+    let asked = 0;
+    const unavailable = Object.assign(new Error('ManagedIdentityCredential: no endpoint'), { name: 'CredentialUnavailableError' });
+    const credentials = schedulerCredentials(
+      { kind: 'managed-identity', scope: 'api://contoso-scheduler/.default', managedIdentityClientId: undefined },
+      { tokenSource: { getToken: async () => ((asked += 1), Promise.reject(unavailable)) } },
+    );
+    const error = await rejection(clientFor(open.url, credentials).schedule(request()));
+    assert.ok(error instanceof UnavailableError);
+    assert.match(error.message, /could not get a token for the scheduler/);
+    assert.equal(asked, 1);
+  });
+
   it('reports itself ready when the scheduler offers schedule_conversation', async () => {
     assert.deepEqual(await clientFor(open.url).check(), { name: 'scheduler', status: 'ok', breaker: 'closed' });
   });
