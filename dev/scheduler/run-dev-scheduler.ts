@@ -1,37 +1,6 @@
-// `npm run dev-scheduler`: runs the development scheduler on 127.0.0.1:DEV_SCHEDULER_PORT (7072)
-// until interrupted, printing the SCHEDULER_URL to give the app and one line per job and
-// delivery. Settings: dev-scheduler-settings.ts. Development only, never deployed.
+// `npm run dev-scheduler` entry: checks the Node version before anything else loads, then runs
+// the development scheduler (dev-scheduler-main.ts). Development only, never deployed.
 import { exitUnlessSupportedNode } from '../../shared/runtime/supported-node.js';
-import { systemClock } from '../../shared/time/clock.js';
-import { callbackSignerFor } from './callback-signer.js';
-import { startDevScheduler } from './dev-scheduler.js';
-import { parseDevSchedulerSettings } from './dev-scheduler-settings.js';
 
 exitUnlessSupportedNode('The development scheduler');
-
-async function main(): Promise<void> {
-  const settings = parseDevSchedulerSettings(process.env);
-  const log = (line: string) => process.stdout.write(`[dev-scheduler] ${line}\n`);
-  const scheduler = await startDevScheduler({
-    port: settings.port,
-    sign: callbackSignerFor(settings.callbackSecret, systemClock),
-    ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),
-    ...(settings.deliverAfterMs === undefined ? {} : { deliverAfterMs: settings.deliverAfterMs }),
-    log,
-  });
-  log(`listening: SCHEDULER_URL=${scheduler.url}${settings.apiKey === undefined ? '' : ' (API key required: SCHEDULER_AUTH=api-key)'}`);
-  if (settings.deliverAfterMs !== undefined) log(`compressed time: callbacks go out ${settings.deliverAfterMs} ms after scheduling`);
-  const stop = () => {
-    scheduler.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 2;
-});
+await import('./dev-scheduler-main.js');

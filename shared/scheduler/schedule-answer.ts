@@ -58,7 +58,7 @@ function jsonOf(text: string | undefined): unknown {
 
 /** The scheduler's reason on one line, without control characters, at most MAX_REASON_CHARS. */
 function reasonOf(text: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const line = (text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   if (line === '') return 'no reason given';
   return line.length > MAX_REASON_CHARS ? `${line.slice(0, MAX_REASON_CHARS)}…` : line;
