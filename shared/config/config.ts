@@ -1,6 +1,7 @@
 // The typed, frozen configuration object every other module receives.
 // Built once per process by loadConfig(); nothing else reads process.env.
 import type { SecretName } from '../secrets/secrets-provider.js';
+import type { DependencyPolicySettings } from '../resilience/dependency-policy.js';
 import type { LogLevel } from '../telemetry/logger.js';
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   readonly jobs: JobsConfig;
   readonly secrets: SecretsConfig;
   readonly telemetry: TelemetryConfig;
+  /** The follow-up scheduler (an MCP server), or undefined when SCHEDULER_URL is not set. */
+  readonly scheduler: SchedulerConfig | undefined;
 }
 
 /** Where named secrets come from (shared/secrets/): Key Vault when KEYVAULT_URI is set, else the environment. */
@@ -79,6 +82,24 @@ export interface TelemetryConfig {
   /** Share of successful traces kept, 0–1; traces with an error are always kept. Metrics are never sampled. */
   readonly samplingRatio: number;
 }
+
+/** Where the scheduler is, how the app proves who it is, and the policy every call goes through (docs/scheduler.md). */
+export interface SchedulerConfig {
+  /** The scheduler's MCP endpoint (Streamable HTTP), e.g. `https://scheduler.contoso.example/mcp`. */
+  readonly url: string;
+  readonly auth: SchedulerAuthConfig;
+  readonly policy: DependencyPolicySettings;
+}
+
+/**
+ * `managed-identity`: a bearer token for `scope` from DefaultAzureCredential. `api-key`: the
+ * secrets SCHEDULER-API-KEY and SCHEDULER-CLIENT-ID as `x-api-key` / `x-client-id`. `none`: no
+ * credentials (a local development scheduler; refused in Azure).
+ */
+export type SchedulerAuthConfig =
+  | { readonly kind: 'managed-identity'; readonly scope: string; readonly managedIdentityClientId: string | undefined }
+  | { readonly kind: 'api-key' }
+  | { readonly kind: 'none' };
 
 /** Long-running jobs (the troubleshoot job on Durable Functions). */
 export interface JobsConfig {

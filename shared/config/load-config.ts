@@ -8,6 +8,7 @@ import { buildConversationsConfig } from './conversations-config.js';
 import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
 import { buildSecretsConfig } from './secrets-config.js';
+import { buildSchedulerConfig } from './scheduler-config.js';
 import { buildStoreConfig } from './store-config.js';
 import { buildTelemetryConfig } from './telemetry-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
@@ -65,7 +66,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   if ('problems' in secrets) problems.push(...secrets.problems);
   const telemetry = buildTelemetryConfig({ settings: s, inAzure });
   if ('problems' in telemetry) problems.push(...telemetry.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in conversations || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets || 'problems' in telemetry) {
+  const scheduler = buildSchedulerConfig({ settings: s, inAzure });
+  if ('problems' in scheduler) problems.push(...scheduler.problems);
+  if (problems.length > 0 || 'problems' in store || 'problems' in conversations || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in secrets || 'problems' in telemetry || 'problems' in scheduler) {
     throw new ConfigError(problems);
   }
 
@@ -93,6 +96,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     jobs: jobs.jobs,
     secrets: secrets.secrets,
     telemetry: telemetry.telemetry,
+    scheduler: scheduler.scheduler,
   };
   return deepFreeze(config);
 }

@@ -15,6 +15,7 @@ import {
   secretSetting,
   urlSetting,
 } from './env-parsers.js';
+import { resilienceSettings, type ResilienceDefaults } from './resilience-settings.js';
 
 /** Store adapters (see shared/storage/create-store.ts). */
 export const STORE_KINDS = ['sqlite', 'cosmos'] as const;
@@ -66,6 +67,19 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 /** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+
+/** How the app authenticates to the scheduler (see scheduler-config.ts). */
+export const SCHEDULER_AUTH_MODES = ['managed-identity', 'api-key', 'none'] as const;
+
+/** The scheduler's policy: 3 attempts of 5 s with pauses up to 2 s stay well inside a 30 s tool budget. */
+export const SCHEDULER_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  initialDelayMs: 200,
+  maxDelayMs: 2_000,
+  breakerFailures: 5,
+  halfOpenMs: 30_000,
+};
 
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
@@ -136,6 +150,11 @@ export const settingsSchema = z.object({
   TROUBLESHOOT_RETRY_FIRST_INTERVAL_MS: integerSetting(2_000, 100, 600_000),
   TROUBLESHOOT_RETRY_MAX_ATTEMPTS: integerSetting(3, 1, 10),
   JOB_RETENTION_HOURS: integerSetting(24, 1, 24 * 90),
+
+  SCHEDULER_URL: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  SCHEDULER_AUTH: optionalString.pipe(z.enum(SCHEDULER_AUTH_MODES).optional()),
+  SCHEDULER_AUDIENCE: patternSetting(AUDIENCE, 'an app ID URI or client id (no spaces or commas)'),
+  ...resilienceSettings('SCHEDULER', SCHEDULER_RESILIENCE_DEFAULTS),
 
   AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
   AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),

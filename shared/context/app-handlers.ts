@@ -43,7 +43,7 @@ export interface AppHandlersOptions {
 
 /** What /api/ready lists beside the store: every configured dependency with a check. */
 function readinessDependencies(services: AppServices): CheckedDependency[] {
-  return [services.conversations, services.secrets];
+  return [services.conversations, services.secrets, ...(services.scheduler ? [services.scheduler] : [])];
 }
 
 /** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */

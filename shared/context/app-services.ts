@@ -15,6 +15,8 @@ import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.j
 import type { ToolServices } from '../mcp/tool-services.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
 import { createSecretsProvider } from '../secrets/create-secrets-provider.js';
+import { createSchedulerClient } from '../scheduler/create-scheduler-client.js';
+import type { SchedulerClient } from '../scheduler/scheduler-client.js';
 import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
@@ -42,6 +44,8 @@ export interface AppServices {
   readonly jobEngines: JobEngineSource;
   /** Traces and metrics (TELEMETRY_OFF without a connection string); its hooks are safe to call either way. */
   readonly telemetry: Telemetry;
+  /** The follow-up scheduler (remote MCP adapter), or undefined without SCHEDULER_URL. */
+  readonly scheduler: SchedulerClient | undefined;
   /** The services tool handlers see: spread into every ToolContext. */
   readonly toolServices: ToolServices;
   /** What start-up seeding did. */
@@ -70,6 +74,8 @@ export interface AppServicesOptions {
   newJobId?: () => string;
   /** Telemetry to use instead of the configured one (tests pass in-memory providers). */
   telemetry?: Telemetry;
+  /** fetch for the scheduler's MCP requests (tests). */
+  schedulerFetch?: typeof globalThis.fetch;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -107,6 +113,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
+    const scheduler = await createSchedulerClient(config.scheduler, {
+      clock,
+      secrets,
+      ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
+    });
     const closeAll = async () => {
       try {
         await closeStores(untracedStore, conversations);
@@ -126,6 +137,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       jobEngines,
       telemetry,
       conversations,
+      scheduler,
       toolServices: {
         store,
         conversations,
@@ -138,6 +150,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           config: config.jobs,
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
+        scheduler,
       },
       seedOutcome,
       close: closeAll,

@@ -3,6 +3,7 @@
 // one field here and one line in createAppServices.
 import type { ConversationStore } from '../conversations/conversation-store.js';
 import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
+import type { SchedulerClient } from '../scheduler/scheduler-client.js';
 import type { Clock } from '../time/clock.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 
@@ -15,4 +16,6 @@ export interface ToolServices {
   readonly newId: () => string;
   /** The troubleshoot job (Durable Functions): start, read, wait for and cancel a caller's jobs. */
   readonly troubleshoot: TroubleshootJobs;
+  /** The follow-up scheduler; undefined when SCHEDULER_URL is not set (the follow-up tools then answer UNAVAILABLE). */
+  readonly scheduler: SchedulerClient | undefined;
 }

@@ -3,15 +3,18 @@
 // fast path never loads the MCP SDK's server or the seed generator (the store is seeded), and the
 // configured store's adapter is the only one loaded (a sqlite process never loads the Cosmos DB
 // adapter or the Azure SDKs); durable-functions and the troubleshoot orchestrator wait for the
-// first job; the Key Vault secrets adapter and its SDK load only with KEYVAULT_URI; without
-// APPLICATIONINSIGHTS_CONNECTION_STRING no telemetry module is loaded at all (neither the Azure
-// Monitor distro nor OpenTelemetry's API). Module loads are recorded by a hook.
+// first job; the Key Vault secrets adapter and its SDK load only with KEYVAULT_URI; the scheduler's
+// adapter (with cockatiel) only with SCHEDULER_URL, and the MCP client SDK and @azure/identity not
+// before the first scheduler call; without APPLICATIONINSIGHTS_CONNECTION_STRING no telemetry module
+// is loaded at all (neither the Azure Monitor distro nor OpenTelemetry's API). Module loads are
+// recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BUNDLE_MANIFEST } from '../../../dev/build/bundle-app.js';
+import { startDevScheduler, type DevScheduler } from '../../../dev/scheduler/dev-scheduler.js';
 import { postRaw, toolCall } from '../../support/mcp-clients.js';
 import { startLocalHost, type LocalHostProcess } from '../../support/local-host-process.js';
 
@@ -57,7 +60,7 @@ describe('bundle: optional parts load only when needed', () => {
   });
 
   it('names the chunks that hold the optional parts', () => {
-    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', 'shared/conversations/embedded/embedded-conversation-store.ts', 'shared/conversations/blob/blob-conversation-store.ts', '@azure/storage-blob/', ...TELEMETRY_PARTS]) {
+    for (const part of ['@modelcontextprotocol/server', 'shared/mcp/sdk-path.ts', 'shared/seed/generate-dataset.ts', 'shared/storage/sqlite/sqlite-store.ts', 'shared/storage/cosmos/cosmos-store.ts', '@azure/cosmos/', '@azure/identity/', 'node_modules/durable-functions/', 'shared/jobs/troubleshoot/troubleshoot-orchestrator.ts', 'shared/secrets/key-vault-secrets.ts', '@azure/keyvault-secrets/', 'shared/conversations/embedded/embedded-conversation-store.ts', 'shared/conversations/blob/blob-conversation-store.ts', '@azure/storage-blob/', 'shared/scheduler/remote-scheduler-client.ts', 'node_modules/cockatiel/', '@modelcontextprotocol/client/', ...TELEMETRY_PARTS]) {
       assert.ok(chunksWith(part).length > 0, `no chunk holds ${part}`);
     }
   });
@@ -108,11 +111,55 @@ describe('bundle: optional parts load only when needed', () => {
     for (const chunk of chunksWith('shared/secrets/environment-secrets.ts')) assert.ok(loaded.has(chunk), `the environment provider's chunk ${chunk} is loaded`);
   });
 
+  it('loads no part of the scheduler client without SCHEDULER_URL', async () => {
+    const res = await postRaw(host.mcpUrl, toolCall(3, 'get_customer_detail', { customer_id: 1 }), await host.authHeaders());
+    assert.equal(res.status, 200);
+    const loaded = loadedChunks();
+    for (const part of ['shared/scheduler/remote-scheduler-client.ts', 'node_modules/cockatiel/', '@modelcontextprotocol/client/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded without a scheduler`);
+    }
+  });
+
   it('loads the SDK server for the first request only it serves', async () => {
     const initialize = { jsonrpc: '2.0', id: 2, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
     const res = await postRaw(host.mcpUrl, initialize, await host.authHeaders());
     assert.equal(res.status, 200);
     const loaded = loadedChunks();
     for (const chunk of chunksWith('shared/mcp/sdk-path.ts')) assert.ok(loaded.has(chunk), `${chunk} loaded for initialize`);
+  });
+});
+
+describe('bundle: the scheduler adapter loads only when configured', () => {
+  let scheduler: DevScheduler;
+  let host: LocalHostProcess;
+  let logFile: string;
+  const manifest = JSON.parse(fs.readFileSync(path.join(BUNDLE_DIR, BUNDLE_MANIFEST), 'utf8')) as Manifest;
+  const chunksWith = (needle: string) => Object.entries(manifest).filter(([, output]) => output.inputs.some((input) => input.includes(needle))).map(([file]) => file);
+
+  before(async () => {
+    scheduler = await startDevScheduler({ port: 0, sign: () => ({}) });
+    logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-modules-')), 'modules.log');
+    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', SCHEDULER_URL: scheduler.url, MODULE_LOG: logFile }, { nodeArgs: ['--import', HOOK] });
+  });
+  after(async () => {
+    await host?.stop();
+    await scheduler?.close();
+    if (logFile) fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
+  });
+
+  it('builds the remote adapter with SCHEDULER_URL, but leaves the MCP client and @azure/identity for the first call', async () => {
+    const res = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 1 }), await host.authHeaders());
+    assert.equal(res.status, 200);
+    const loaded = new Set(
+      fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((url) => url.includes(`/${BUNDLE_DIR}/`))
+        .map((url) => path.basename(new URL(url).pathname)),
+    );
+    for (const chunk of chunksWith('shared/scheduler/remote-scheduler-client.ts')) assert.ok(loaded.has(chunk), `${chunk} (the adapter) is loaded`);
+    for (const part of ['@modelcontextprotocol/client/', '@azure/identity/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded before any scheduler call`);
+    }
   });
 });

@@ -108,6 +108,7 @@ describe('update_subscription', () => {
       progressRequested: false,
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
       conversations: suite.mcp.ctx.conversations,
+      scheduler: undefined,
     });
 
     await assert.rejects(
