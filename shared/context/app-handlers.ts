@@ -1,7 +1,8 @@
 // The HTTP handlers of the app, built once from its services: the MCP endpoint, the seeding
-// route, health and readiness, and the OAuth discovery documents. functions/ registers each
-// under its route; adding a function adds a handler here, not a field to the services.
+// route, the scheduler's callback, health and readiness, and the OAuth discovery documents.
+// functions/ registers each under its route; adding a function adds a handler here, not a field to the services.
 import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
+import { createCallbackHandler, type CallbackHandler } from '../callback/callback-handler.js';
 import { createDiscoveryHandlers, type DiscoveryHandlers } from '../auth/discovery-handlers.js';
 import { createHealthHandlers, type HealthHandlers } from '../health/health-handlers.js';
 import type { AnyTool } from '../mcp/define-tool.js';
@@ -22,6 +23,8 @@ export interface AppHandlers {
   readonly mcp: McpEndpoint;
   /** POST api/manage/seed. */
   readonly seed: SeedRequestHandler;
+  /** POST api/callback: the scheduler's signed follow-up reports. */
+  readonly callback: CallbackHandler;
   readonly health: HealthHandlers;
   readonly discovery: DiscoveryHandlers;
 }
@@ -82,6 +85,7 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       audit,
       authenticate: auth.authenticate,
     }),
+    callback: createCallbackHandler({ conversations: services.conversations, secrets: services.secrets, clock, logger, audit }),
     health: createHealthHandlers(store, readinessDependencies(services)),
     discovery: createDiscoveryHandlers(auth),
   };

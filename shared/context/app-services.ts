@@ -9,6 +9,7 @@ import { createAuthServices, type AuthServices } from '../auth/auth-services.js'
 import type { Config } from '../config/config.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
 import { createConversationStore } from '../conversations/create-conversation-store.js';
+import { createFollowUps } from '../conversations/follow-ups.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
@@ -151,6 +152,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
         scheduler,
+        followUps: createFollowUps({ conversations, scheduler, store, clock, callbackUrl: `${config.auth.publicBaseUrl}/api/callback` }),
       },
       seedOutcome,
       close: closeAll,

@@ -2,6 +2,7 @@
 // runTool spreads the services into each context, so a new service (conversations, jobs …) is
 // one field here and one line in createAppServices.
 import type { ConversationStore } from '../conversations/conversation-store.js';
+import type { FollowUps } from '../conversations/follow-ups.js';
 import type { TroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { SchedulerClient } from '../scheduler/scheduler-client.js';
 import type { Clock } from '../time/clock.js';
@@ -18,4 +19,6 @@ export interface ToolServices {
   readonly troubleshoot: TroubleshootJobs;
   /** The follow-up scheduler; undefined when SCHEDULER_URL is not set (the follow-up tools then answer UNAVAILABLE). */
   readonly scheduler: SchedulerClient | undefined;
+  /** Scheduled follow-up conversations: schedule one through the scheduler, read one back (owner only). */
+  readonly followUps: FollowUps;
 }

@@ -1,13 +1,14 @@
 // The development scheduler's entry and settings: the bin starts, prints the SCHEDULER_URL and
-// answers MCP there, and stops on SIGTERM; bad settings are named without echoing secrets; until
-// the callback signer is wired, signing fails with a message that says so.
+// answers MCP there, and stops on SIGTERM; bad settings are named without echoing secrets; the
+// signer's headers pass the app's own signature check.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { callbackSignerFor } from '../../../dev/scheduler/callback-signer.js';
 import { parseDevSchedulerSettings } from '../../../dev/scheduler/dev-scheduler-settings.js';
-import { systemClock } from '../../../shared/time/clock.js';
+import { verifyCallbackSignature } from '../../../shared/callback/callback-signature.js';
+import { fixedClock, systemClock } from '../../../shared/time/clock.js';
 
 describe('development scheduler settings', () => {
   it('default to port 7072, no key, delivery at `when`', () => {
@@ -30,8 +31,14 @@ describe('development scheduler settings', () => {
     );
   });
 
-  it('refuse to sign until the callback signer is wired, saying why', () => {
-    assert.throws(() => callbackSignerFor('a-callback-secret-of-some-length', systemClock)('{}'), /sign-callback\.ts.*not wired/);
+  it('sign callbacks the way the app verifies them, and refuse to sign without a secret', () => {
+    const secret = 'a-callback-secret-of-some-length';
+    const now = new Date('2026-12-01T09:00:00Z');
+    const body = '{"conversationId":"fu-1","status":"completed","content":"hi","eventId":"e1"}';
+    const headers = callbackSignerFor(secret, fixedClock(now.toISOString()))(body);
+    const verification = verifyCallbackSignature(new Headers(headers), new TextEncoder().encode(body), [secret], now);
+    assert.deepEqual(verification, { ok: true, timestamp: now.getTime() / 1000, signedWith: 'current' });
+    assert.deepEqual(verifyCallbackSignature(new Headers(headers), new TextEncoder().encode(body), ['another-secret-of-some-length'], now), { ok: false, reason: 'bad_signature' });
     assert.throws(() => callbackSignerFor(undefined, systemClock)('{}'), /no SCHEDULER_CALLBACK_SECRET/);
   });
 });

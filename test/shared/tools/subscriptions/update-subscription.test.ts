@@ -109,6 +109,7 @@ describe('update_subscription', () => {
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
       conversations: suite.mcp.ctx.conversations,
       scheduler: undefined,
+      followUps: suite.mcp.ctx.toolServices.followUps,
     });
 
     await assert.rejects(
