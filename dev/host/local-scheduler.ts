@@ -3,11 +3,10 @@
 // of the box and its signed callbacks come back to this host's /api/callback. The callback secret
 // is SCHEDULER_CALLBACK_SECRET when given, else a random one for this run, handed to both sides
 // through the environment (the app's environment secrets read it). DEV_SCHEDULER_DELIVER_AFTER_MS
-// compresses time as for `npm run dev-scheduler`. Development only.
+// compresses time as for `npm run dev-scheduler`; DEV_SCHEDULER=off runs none (the app then has no
+// scheduler, as in a deployment without SCHEDULER_URL). Development only.
 import { randomBytes } from 'node:crypto';
 import { systemClock } from '../../shared/time/clock.js';
-import { callbackSignerFor } from '../scheduler/callback-signer.js';
-import { startDevScheduler, type DevScheduler } from '../scheduler/dev-scheduler.js';
 import { parseDevSchedulerSettings } from '../scheduler/dev-scheduler-settings.js';
 
 export interface LocalScheduler {
@@ -24,9 +23,15 @@ export interface LocalScheduler {
  */
 export async function startLocalScheduler(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<LocalScheduler | undefined> {
   if (env.SCHEDULER_URL !== undefined && env.SCHEDULER_URL !== '') return undefined;
+  if (env.DEV_SCHEDULER !== undefined && env.DEV_SCHEDULER !== '' && env.DEV_SCHEDULER !== 'on') {
+    if (env.DEV_SCHEDULER === 'off') return undefined;
+    throw new Error(`DEV_SCHEDULER: expected on or off (got "${env.DEV_SCHEDULER.slice(0, 20)}")`);
+  }
   const settings = parseDevSchedulerSettings({ ...env, DEV_SCHEDULER_PORT: env.DEV_SCHEDULER_PORT ?? '0' });
   const secret = settings.callbackSecret ?? randomBytes(32).toString('base64url');
-  const scheduler: DevScheduler = await startDevScheduler({
+  // Loaded only when it runs: the scheduler is an MCP server, which the app's fast path never loads.
+  const [{ startDevScheduler }, { callbackSignerFor }] = await Promise.all([import('../scheduler/dev-scheduler.js'), import('../scheduler/callback-signer.js')]);
+  const scheduler = await startDevScheduler({
     port: settings.port,
     sign: callbackSignerFor(secret, systemClock),
     ...(settings.apiKey === undefined ? {} : { apiKey: settings.apiKey }),

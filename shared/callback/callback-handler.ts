@@ -95,13 +95,12 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
     return { duplicate: outcome.duplicates.length > 0 };
   }
 
-  function record(facts: CallbackFacts, requestId: string, outcome: 'granted' | 'refused', result: string | null, reason: string | null): void {
+  /** The audit write of one callback: awaited for a stored one, left in the background for a refusal. */
+  function record(facts: CallbackFacts, requestId: string, outcome: 'granted' | 'refused', result: string | null, reason: string | null): Promise<unknown> {
     const argumentIds: Record<string, string> = {};
     if (facts.conversationId !== undefined) argumentIds.conversation_id = facts.conversationId;
     if (facts.eventId !== undefined) argumentIds.event_id = facts.eventId.slice(0, 64);
-    // Refusals are audited in the background: answering an unsigned flood never waits on the audit log.
-    const write = audit.write({ requestId, callerId: facts.signed ? 'scheduler' : 'unverified', tenantId: facts.tenantId, tool: CALLBACK_OPERATION, argumentIds, outcome, result, reason });
-    if (outcome === 'refused') void write;
+    return audit.write({ requestId, callerId: facts.signed ? 'scheduler' : 'unverified', tenantId: facts.tenantId, tool: CALLBACK_OPERATION, argumentIds, outcome, result, reason });
   }
 
   return async function handleCallback(request, scope) {
@@ -110,14 +109,16 @@ export function createCallbackHandler(options: CallbackHandlerOptions): Callback
     try {
       const { duplicate } = await accept(request, facts);
       logger.info('callback stored', { requestId, conversationId: facts.conversationId, eventId: facts.eventId, duplicate });
-      record(facts, requestId, 'granted', duplicate ? 'replayed' : 'ok', null);
+      await record(facts, requestId, 'granted', duplicate ? 'replayed' : 'ok', null);
       return Response.json({ success: true });
     } catch (error) {
       const refused = error instanceof CallbackRefused ? error : undefined;
       const reason = refused?.reason ?? (error instanceof DomainError ? error.code.toLowerCase() : 'internal');
-      const level = refused?.error instanceof UnauthenticatedError ? 'warn' : error instanceof UnavailableError || refused === undefined ? 'error' : 'info';
+      const cause = refused?.error ?? error;
+      const level = cause instanceof UnauthenticatedError ? 'warn' : cause instanceof UnavailableError || refused === undefined ? 'error' : 'info';
       logger[level]('callback refused', { requestId, reason, signed: facts.signed, conversationId: facts.conversationId, eventId: facts.eventId });
-      record(facts, requestId, 'refused', null, reason);
+      // Refusals are audited in the background: answering an unsigned flood never waits on the audit log.
+      void record(facts, requestId, 'refused', null, reason);
       return httpErrorResponse(refused?.error ?? error, requestId);
     }
   };

@@ -77,6 +77,8 @@ export interface AppServicesOptions {
   telemetry?: Telemetry;
   /** fetch for the scheduler's MCP requests (tests). */
   schedulerFetch?: typeof globalThis.fetch;
+  /** A scheduler to use instead of the configured one (tests). */
+  scheduler?: SchedulerClient;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -114,11 +116,13 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
-    const scheduler = await createSchedulerClient(config.scheduler, {
-      clock,
-      secrets,
-      ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
-    });
+    const scheduler =
+      options.scheduler ??
+      (await createSchedulerClient(config.scheduler, {
+        clock,
+        secrets,
+        ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
+      }));
     const closeAll = async () => {
       try {
         await closeStores(untracedStore, conversations);

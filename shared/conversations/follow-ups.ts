@@ -89,7 +89,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       const lead = (request.when.getTime() - now.getTime()) / 1000;
       if (lead < MIN_FOLLOW_UP_LEAD_SECONDS) throw new InvalidArgumentError(`when must be at least ${MIN_FOLLOW_UP_LEAD_SECONDS} seconds in the future`, { field: 'when' });
       if (lead > MAX_FOLLOW_UP_DAYS * 86_400) throw new InvalidArgumentError(`when must be within ${MAX_FOLLOW_UP_DAYS} days`, { field: 'when' });
-      if ((await deps.store.customers.get(request.customerId)) === undefined) throw new NotFoundError('Customer', request.customerId);
+      if ((await deps.store.customers.get(request.customerId)) === null) throw new NotFoundError('Customer', request.customerId);
       const scheduler = deps.scheduler;
       if (scheduler === undefined) throw new UnavailableError('No follow-up scheduler is configured on this app (SCHEDULER_URL)', { dependency: 'scheduler' });
       const conversation = await conversationFor(scope, request);

@@ -95,6 +95,9 @@ describe('the local host on the Cosmos DB store', () => {
         assert.equal(results.get_troubleshoot_result?.structuredContent?.status, 'completed');
         // Cancelling a finished job is refused as a business rule; the call itself is served.
         results.cancel_troubleshoot = await call('cancel_troubleshoot', { job_id: String(job.job_id) });
+        // The development scheduler runs beside the local host; the follow-up reads the customer from Cosmos DB.
+        results.schedule_follow_up = await call('schedule_follow_up', { customer_id: 252, when: new Date(Date.now() + 3_600_000).toISOString(), message: 'Is it faster now?' });
+        results.get_conversation = await call('get_conversation', { conversation_id: String(results.schedule_follow_up?.structuredContent?.conversation_id) });
         assert.deepEqual(Object.keys(results).sort(), CONTOSO_TOOLS.map((t) => t.name).sort());
         for (const [name, result] of Object.entries(results)) {
           // The account is unlocked by the first era's run; paying a paid invoice is refused.

@@ -11,8 +11,6 @@ import { compiledMain } from './bicep-runner.js';
 import { defaultDeployment, everythingDeployment, loadDeployments, onlyResourceOfType, PARTNER_TENANT, rawAppSettings, resolvedAppSettings, resourcesOfType } from './deployments.js';
 import { resolveArmValue } from './arm-values.js';
 
-/** Routes the scheduler-callback issue (#14) adds; empty this once functions/ registers them. */
-const ROUTES_PLANNED_BY_OPEN_ISSUES = new Set(['api/callback']);
 
 /** Every HTTP route functions/ registers. */
 function registeredRoutes(): Set<string> {
@@ -118,7 +116,7 @@ describe('API Management edge', () => {
     assert.ok(routes.has('api/mcp') && routes.has('.well-known/oauth-protected-resource/api/mcp'), [...routes].join(', '));
     for (const operation of resourcesOfType(snapshot, 'Microsoft.ApiManagement/service/apis/operations')) {
       const path = (operation.properties as { urlTemplate: string }).urlTemplate.replace(/^\//, '');
-      assert.ok(routes.has(path) || ROUTES_PLANNED_BY_OPEN_ISSUES.has(path), `${path} is not a route of functions/`);
+      assert.ok(routes.has(path), `${path} is not a route of functions/`);
     }
     const service = onlyResourceOfType(snapshot, 'Microsoft.ApiManagement/service');
     assert.match(String(service.sku?.name), /V2$/, 'a v2 tier: Consumption does not hold long streamed responses');

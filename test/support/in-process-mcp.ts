@@ -18,6 +18,7 @@ import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 import type { JobEngineSource } from '../../shared/jobs/job-engine.js';
 import type { Telemetry } from '../../shared/telemetry/telemetry.js';
 import { createInMemoryJobEngine } from './in-memory-job-engine.js';
+import { createInMemoryScheduler, type InMemoryScheduler } from './in-memory-scheduler.js';
 
 export interface ToolResult {
   isError: boolean;
@@ -33,6 +34,8 @@ export interface ToolResult {
 export interface InProcessMcp {
   /** The app's services (store, clock …) for tests that look behind the endpoint. */
   ctx: AppServices;
+  /** The in-memory scheduler schedule_follow_up talks to (undefined with `scheduler: false`). */
+  scheduler: InMemoryScheduler | undefined;
   client: Client;
   /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
   contentTypes: string[];
@@ -64,6 +67,8 @@ export interface InProcessMcpOptions {
   jobEngines?: JobEngineSource;
   /** Telemetry for the app (default: off, as without a connection string). */
   telemetry?: Telemetry;
+  /** false: no scheduler, as without SCHEDULER_URL (default: an in-memory one, `mcp.scheduler`). */
+  scheduler?: false;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
@@ -105,8 +110,10 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const built: { store?: ContosoStore } = {};
   const jobEngines = options.jobEngines ?? createInMemoryJobEngine({ store: () => built.store ?? assertNever('the app is not built yet') });
   let jobs = 0;
+  const scheduler = options.scheduler === false ? undefined : createInMemoryScheduler();
   const app = await createApp(config, {
     jobEngines,
+    ...(scheduler ? { scheduler } : {}),
     ...(options.telemetry ? { telemetry: options.telemetry } : {}),
     newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
@@ -134,6 +141,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
     ctx: app.services,
+    scheduler,
     client,
     contentTypes,
     logs,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { loadConfig } from '../../shared/config/load-config.js';
 import { createApp, type App } from '../../shared/context/create-app.js';
+import { createInMemoryScheduler } from './in-memory-scheduler.js';
 import { LOCAL_TENANT_ID } from '../../shared/identity/principal.js';
 import { createRequestScope, type RequestScope } from '../../shared/request/request-scope.js';
 import type { ContosoStore } from '../../shared/storage/contoso-store.js';
@@ -58,6 +59,7 @@ export async function startTracedApp(options: TracedAppOptions = {}): Promise<Tr
     jobEngines: createInMemoryJobEngine({ store: () => built.store ?? app.services.store }),
     newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     ...(store ? { store } : {}),
+    scheduler: createInMemoryScheduler(),
   });
   built.store = app.services.store;
   const issuer = app.services.auth.localIssuer?.issuer;

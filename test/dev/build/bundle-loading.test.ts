@@ -50,9 +50,10 @@ describe('bundle: optional parts load only when needed', () => {
   before(async () => {
     logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'contoso-modules-')), 'modules.log');
     // A first run seeds the store, so the measured process finds it seeded (as a restarted instance does).
-    const seeding = await startLocalHost({ SEED_CUSTOMER_COUNT: '3' });
+    // DEV_SCHEDULER=off: the app as deployed without SCHEDULER_URL, with no development scheduler in the process.
+    const seeding = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DEV_SCHEDULER: 'off' });
     await seeding.stop({ keepData: true });
-    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DATA_DIR: seeding.dataDir, MODULE_LOG: logFile }, { nodeArgs: ['--import', HOOK] });
+    host = await startLocalHost({ SEED_CUSTOMER_COUNT: '3', DEV_SCHEDULER: 'off', DATA_DIR: seeding.dataDir, MODULE_LOG: logFile }, { nodeArgs: ['--import', HOOK] });
   });
   after(async () => {
     await host?.stop();
@@ -147,7 +148,9 @@ describe('bundle: the scheduler adapter loads only when configured', () => {
     if (logFile) fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
   });
 
-  it('builds the remote adapter with SCHEDULER_URL, but leaves the MCP client and @azure/identity for the first call', async () => {
+  // The local host asks /api/ready once at start, and readiness probes the scheduler over MCP, so
+  // the MCP client is loaded by then; @azure/identity stays unloaded with SCHEDULER_AUTH=none.
+  it('builds the remote adapter with SCHEDULER_URL, probes it for readiness, and leaves @azure/identity unloaded without managed identity', async () => {
     const res = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 1 }), await host.authHeaders());
     assert.equal(res.status, 200);
     const loaded = new Set(
@@ -158,8 +161,8 @@ describe('bundle: the scheduler adapter loads only when configured', () => {
         .map((url) => path.basename(new URL(url).pathname)),
     );
     for (const chunk of chunksWith('shared/scheduler/remote-scheduler-client.ts')) assert.ok(loaded.has(chunk), `${chunk} (the adapter) is loaded`);
-    for (const part of ['@modelcontextprotocol/client/', '@azure/identity/']) {
-      for (const chunk of chunksWith(part)) assert.ok(!loaded.has(chunk), `${chunk} (${part}) was loaded before any scheduler call`);
-    }
+    for (const chunk of chunksWith('@azure/identity/')) assert.ok(!loaded.has(chunk), `${chunk} (@azure/identity) was loaded without managed identity`);
+    const ready = (await (await fetch(`${host.baseUrl}/api/ready`)).json()) as { dependencies?: Array<{ name: string; status: string }> };
+    assert.equal(ready.dependencies?.find((d) => d.name === 'scheduler')?.status, 'ok', JSON.stringify(ready));
   });
 });

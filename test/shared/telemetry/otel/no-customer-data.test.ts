@@ -18,6 +18,7 @@ const TEXT_ARGS = {
   subject: 'Walkthrough subject quokka',
   description: 'Walkthrough description with a zebra',
   symptom: 'no signal since the walkthrough storm',
+  followUp: 'Walkthrough follow-up about the wombat router',
   idempotencyKey: 'idem-walkthrough-7f3a9c',
 };
 /** Attribute keys the exporter itself adds or the SDK may set; everything else must be ours. */
@@ -81,6 +82,8 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
     const job = (await call(legacy, 'trouble_shoot_device', { customer_id: customerId, subscription_id: subscriptionId, symptom: TEXT_ARGS.symptom })).structuredContent as Row;
     await call(legacy, 'get_troubleshoot_result', { job_id: job.job_id });
     await call(legacy, 'cancel_troubleshoot', { job_id: job.job_id });
+    const followUp = (await call(modern, 'schedule_follow_up', { customer_id: customerId, when: '2026-06-16T09:00:00Z', message: TEXT_ARGS.followUp })).structuredContent as Row;
+    await call(legacy, 'get_conversation', { conversation_id: followUp.conversation_id });
     // Errors and refusals: unknown ids, bad arguments (an email address typed as an id), a missing role, bad tokens.
     await call(legacy, 'get_customer_detail', { customer_id: 987_654 });
     await call(legacy, 'get_customer_detail', { customer_id: 'someone@example.org' });
@@ -117,7 +120,7 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
   it('walked every tool, in both eras, with errors and refusals', async () => {
     const spans = traced.memory.spans();
     const tools = new Set(spans.map((span) => span.attributes[ATTR.TOOL_NAME]).filter((name) => name !== undefined));
-    assert.ok(tools.size >= 21, `tools seen: ${[...tools].join(', ')}`);
+    assert.ok(tools.size >= 23, `tools seen: ${[...tools].join(', ')}`);
     const outcomes = new Set(spans.map((span) => span.attributes[ATTR.MCP_OUTCOME]));
     for (const outcome of ['ok', 'tool_error', 'refused']) assert.ok(outcomes.has(outcome), outcome);
     assert.ok(new Set(spans.map((span) => span.attributes[ATTR.MCP_ERA])).has('modern'));
