@@ -33,6 +33,8 @@ export function oursEnv(dataDir: string): Record<string, string> {
     DATA_DIR: dataDir,
     SEED_ANCHOR_DATE: BENCH_ANCHOR_DATE,
     LOCAL_FUNCTION_KEY: 'bench-function-key',
+    // The app as deployed without SCHEDULER_URL: no development scheduler in the measured process.
+    DEV_SCHEDULER: 'off',
   };
 }
 

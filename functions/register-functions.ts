@@ -4,6 +4,8 @@ import './setup.js';
 import './mcp.js';
 import './health.js';
 import './seed.js';
+import './callback.js';
 import './oauth-metadata.js';
 import './troubleshoot.js';
 import './job-retention.js';
+import './app-terminate.js';

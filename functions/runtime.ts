@@ -17,3 +17,9 @@ export function getApp(): Promise<App> {
   });
   return pending;
 }
+
+/** Sends what telemetry has buffered and stops it (the worker's appTerminate hook); nothing when no App was built. */
+export async function shutdownTelemetry(): Promise<void> {
+  const app = await pending?.catch(() => undefined);
+  await app?.services.telemetry.shutdown();
+}

@@ -19,6 +19,8 @@ export interface InvocationContextOptions {
   bindings: Readonly<Record<string, BindingInfo>> | undefined;
   extraInputValues?: ExtraInputValues;
   log: InvocationLog;
+  /** The W3C trace context of the invocation (from the caller's traceparent header), if any. */
+  traceContext?: { traceParent: string } | undefined;
 }
 
 /** The worker's rule (@azure/functions isTrigger). */
@@ -48,6 +50,7 @@ export function createInvocationContext(options: InvocationContextOptions): Invo
     invocationId: options.invocationId,
     functionName: options.functionName,
     logHandler: (level, ...args) => options.log(level, args.map(String).join(' ')),
+    ...(options.traceContext === undefined ? {} : { traceContext: options.traceContext }),
     ...(options.bindings === undefined ? {} : { options: invocationOptionsOf(options.bindings) }),
   });
   for (const input of context.options.extraInputs) {

@@ -13,6 +13,10 @@ import type { HttpRoute } from './http-routes.js';
 import { createInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
+import type { RunOutcome } from './timer-functions.js';
+
+const ADMIN_RUN_PATH = /^\/admin\/functions\/([A-Za-z0-9_-]{1,128})$/;
+const ADMIN_RUN_STATUS: Readonly<Record<RunOutcome, number>> = { ran: 202, failed: 202, busy: 409, unknown: 404 };
 
 const { HttpRequest, HttpResponse } = azureFunctions;
 
@@ -26,6 +30,11 @@ export interface LocalHostOptions {
    * client's data). A function reading one gets a full InvocationContext on every lane.
    */
   extraInputValues?: ExtraInputValues;
+  /**
+   * Runs a non-HTTP function now, for POST /admin/functions/{name} (the host's admin API, with
+   * the function key standing in for the master key); absent, the route does not exist.
+   */
+  runFunction?: (name: string) => Promise<RunOutcome>;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -80,6 +89,17 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const method = (req.method ?? 'GET').toUpperCase();
+    const adminRun = options.runFunction && ADMIN_RUN_PATH.exec(url.pathname);
+    if (adminRun) {
+      const key = new Request(url, { headers: toHeaders(req.headers) });
+      if (method !== 'POST') sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST' } }, { allow: 'POST', ...body.answerHeaders() });
+      else if (!hasValidFunctionKey(key, options.functionKey)) sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'The function key is required (x-functions-key)' } }, body.answerHeaders());
+      else {
+        const outcome = await options.runFunction!(adminRun[1]!);
+        sendJson(res, ADMIN_RUN_STATUS[outcome], { function: adminRun[1], outcome }, body.answerHeaders());
+      }
+      return;
+    }
     const candidates = options.routes
       .map((route) => ({ route, params: route.route.match(url.pathname) }))
       .filter((entry) => entry.params !== null);
@@ -105,8 +125,12 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     }
     const invocationId = randomUUID();
     const functionName = hit.route.functionName;
-    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log }) : undefined;
-    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message) };
+    // As the Functions host does, the invocation continues the caller's W3C trace (here the caller's
+    // own traceparent stands for the host's request span).
+    const traceParent = req.headers.traceparent;
+    const traceContext = typeof traceParent === 'string' ? { traceParent } : undefined;
+    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log, traceContext }) : undefined;
+    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message), traceContext };
     // A registration with a direct-answer face answers a small request from its head and bytes,
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
@@ -137,7 +161,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
-    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log });
+    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log, traceContext });
     const result = await hit.route.callback(request, context);
     await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());
   }

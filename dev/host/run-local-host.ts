@@ -2,7 +2,8 @@
 // warms the app (opens and seeds the store), and prints how to connect, with a development
 // token carrying every role when AUTH_MODE=local. With MCP_CONFORMANCE_FIXTURES=true it also
 // serves the MCP conformance suite's fixtures. When the app registers Durable Functions, a local
-// stand-in for the Durable extension runs them (dev/durable). Development only.
+// stand-in for the Durable extension runs them (dev/durable); without SCHEDULER_URL, a
+// development scheduler runs beside it (local-scheduler.ts). Development only.
 import './core-api-shim.js';
 import type http from 'node:http';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
@@ -11,6 +12,8 @@ import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
 import { INSPECT_SHARED_SETTINGS, renderBanner } from './banner.js';
 import { startDurableExtension } from './durable-extension.js';
+import { startLocalScheduler } from './local-scheduler.js';
+import { startTimerFunctions } from './timer-functions.js';
 import { loadFunctionApp } from './function-app.js';
 import { generateFunctionKey } from './function-keys.js';
 import { buildHttpRoutes } from './http-routes.js';
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
   const { server, port, attach } = await listen(requested.runtime.port);
   // The app reads PORT for its public URL; give it the port actually bound (PORT=0 picks one).
   process.env.PORT = String(port);
+  // Before the app's configuration: it points SCHEDULER_URL at the development scheduler.
+  const scheduler = await startLocalScheduler(process.env, (line) => process.stdout.write(`${line}\n`));
   const config = loadConfig(process.env);
   // Must precede loading the app: functions/runtime.ts reads the installed extensions.
   if (config.mcp.conformanceFixtures) {
@@ -87,7 +92,11 @@ async function main(): Promise<void> {
   };
   const durable = await startDurableExtension({ functions: app.functions, hostJson: app.hostJson, dataDir: config.store.dataDir, hostOrigin: baseUrl, log });
   if (durable !== undefined) process.stdout.write(`${durable.summary}\n`);
-  attach(createLocalHostListener({ routes, functionKey, log, ...(durable === undefined ? {} : { extraInputValues: durable.extraInputValues }) }));
+  if (scheduler !== undefined) process.stdout.write(`${scheduler.summary}\n`);
+  const extraInputs = durable === undefined ? {} : { extraInputValues: durable.extraInputValues };
+  const timers = startTimerFunctions({ functions: app.functions, log, ...extraInputs });
+  if (timers.names.length > 0) process.stdout.write(`timer functions: ${timers.names.join(', ')} (on their schedules; run one now with POST /admin/functions/{name})\n`);
+  attach(createLocalHostListener({ routes, functionKey, log, runFunction: (name) => timers.run(name), ...extraInputs }));
   const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
   const token = await developmentToken(config);
@@ -104,10 +113,11 @@ async function main(): Promise<void> {
     }),
   );
   const stop = () => {
+    timers.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     // The durable runner waits (bounded) for running activities and closes its database.
-    void Promise.all([closed, durable?.stop()]).finally(() => process.exit(0));
+    void Promise.all([closed, durable?.stop(), scheduler?.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -8,6 +8,7 @@ import { createConfiguredVerifier } from './configured-verifier.js';
 import { disabledModePrincipal } from './dev-principal.js';
 import { localIssuerMetadata, type AuthorizationServerMetadata } from './local-issuer-metadata.js';
 import type { LocalIssuer } from './local-issuer.js';
+import type { JwksFetchEvent } from './remote-jwks.js';
 import {
   protectedResourceMetadata,
   protectedResourceMetadataUrl,
@@ -29,6 +30,8 @@ export interface AuthServicesOptions {
   fetch?: typeof globalThis.fetch;
   now: () => Date;
   logger: Logger;
+  /** Told about every JWKS fetch (`entra` mode), besides the warning logged for a failure: telemetry. */
+  onJwksFetch?: (event: JwksFetchEvent) => void;
 }
 
 export async function createAuthServices(auth: AuthConfig, options: AuthServicesOptions): Promise<AuthServices> {
@@ -37,6 +40,7 @@ export async function createAuthServices(auth: AuthConfig, options: AuthServices
     now: options.now,
     onJwksFetch: (event) => {
       if (event.outcome === 'failed') options.logger.warn('jwks fetch failed', { ...event, jwksUri: auth.jwksUri });
+      options.onJwksFetch?.(event);
     },
   });
   if (auth.mode === 'passthrough' || auth.mode === 'disabled') {

@@ -11,7 +11,8 @@ import type { Principal } from '../identity/principal.js';
 import type { AccessTokenVerifier } from './verify-access-token.js';
 import { wwwAuthenticate } from './www-authenticate.js';
 
-export type AuthResult = { ok: true; principal: Principal } | { ok: false; answer: HttpAnswer };
+/** A refusal carries the answer for the client and, for the operator's telemetry, the precise reason. */
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; answer: HttpAnswer; reason: string };
 export type RequestAuthenticator = (request: Pick<RequestHead, 'url' | 'headers'>) => Promise<AuthResult>;
 
 export interface RequestAuthenticatorOptions {
@@ -27,38 +28,40 @@ export interface RequestAuthenticatorOptions {
 
 export function createRequestAuthenticator(options: RequestAuthenticatorOptions): RequestAuthenticator {
   const { verify, resourceMetadataUrl, logger } = options;
-  const refuse = (status: 401 | 403, message: string, header: string): AuthResult => ({
+  const refuse = (reason: string, status: 401 | 403, message: string, header: string): AuthResult => ({
     ok: false,
     answer: jsonRpcError(status, JSON_RPC.SERVER_ERROR, message, { 'www-authenticate': header }),
+    reason,
   });
 
   return async (request) => {
     if (verify === undefined) return { ok: true, principal: options.developmentIdentity };
     if (hasQueryToken(request.url)) {
       logger.warn('token refused', { reason: 'token_in_query', status: 401 });
-      return refuse(401, 'Unauthorized: send the access token in the Authorization header, never in the URL', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }));
+      return refuse('token_in_query', 401, 'Unauthorized: send the access token in the Authorization header, never in the URL', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }));
     }
     const bearer = readBearerToken(request.headers.get('authorization'));
     if (bearer.kind === 'none') {
-      return refuse(401, 'Unauthorized: a bearer token is required', wwwAuthenticate(resourceMetadataUrl));
+      return refuse('missing_token', 401, 'Unauthorized: a bearer token is required', wwwAuthenticate(resourceMetadataUrl));
     }
     const result = bearer.kind === 'token' ? await verify(bearer.token) : ({ ok: false, status: 401, error: 'invalid_token', reason: 'malformed' } as const);
     if (result.ok) return { ok: true, principal: result.principal };
     logger.warn('token refused', { reason: result.reason, status: result.status });
     switch (result.error) {
       case 'insufficient_scope':
-        return refuse(403, 'Forbidden: the token lacks the required scope', wwwAuthenticate(resourceMetadataUrl, { error: 'insufficient_scope', scope: options.scopeHint }));
+        return refuse(result.reason, 403, 'Forbidden: the token lacks the required scope', wwwAuthenticate(resourceMetadataUrl, { error: 'insufficient_scope', scope: options.scopeHint }));
       case 'temporarily_unavailable':
         return {
           ok: false,
           answer: jsonRpcError(503, JSON_RPC.SERVER_ERROR, 'Service Unavailable: token keys cannot be fetched right now; retry shortly', {
             'retry-after': String(result.retryAfterSeconds),
           }),
+          reason: result.reason,
         };
       case 'invalid_token':
         return result.status === 403
-          ? refuse(403, 'Forbidden: the token is not accepted here', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }))
-          : refuse(401, 'Unauthorized: the bearer token is not valid', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }));
+          ? refuse(result.reason, 403, 'Forbidden: the token is not accepted here', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }))
+          : refuse(result.reason, 401, 'Unauthorized: the bearer token is not valid', wwwAuthenticate(resourceMetadataUrl, { error: 'invalid_token' }));
     }
   };
 }

@@ -40,7 +40,28 @@ export type JwksFetchEvent =
       readonly durationMs: number;
       /** The error's name and message; never a key or a token. */
       readonly error: string;
+      /** The failure's class, for metrics and alerts. */
+      readonly errorType: JwksFailureType;
     };
+
+/** Why a JWKS fetch failed: no answer in time, an HTTP status other than 200, a body that is no key set, or no connection. */
+export type JwksFailureType = 'timeout' | `http_${number}` | 'invalid_key_set' | 'network';
+
+/** The endpoint answered, but not 200. */
+class JwksStatusError extends Error {
+  override readonly name = 'JwksStatusError';
+  constructor(readonly status: number) {
+    super(`the JWKS endpoint answered HTTP ${status}`);
+  }
+}
+
+/** The class of a failed fetch (what `download` or jose's key set parser threw). */
+export function jwksFailureType(error: unknown): JwksFailureType {
+  if (error instanceof JwksStatusError) return `http_${error.status}`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  if (error instanceof SyntaxError || error instanceof errors.JOSEError) return 'invalid_key_set';
+  return 'network';
+}
 
 interface KeySet {
   readonly getKey: JWTVerifyGetKey;
@@ -79,7 +100,7 @@ export function createRemoteJwks(options: RemoteJwksOptions): KeySource {
       const retryInMs = Math.round(base * (1 - BACKOFF_JITTER * random()));
       retryAt = clock() + retryInMs;
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      options.onFetch?.({ outcome: 'failed', consecutiveFailures: failures, retryInMs, durationMs: clock() - started, error: reason });
+      options.onFetch?.({ outcome: 'failed', consecutiveFailures: failures, retryInMs, durationMs: clock() - started, error: reason, errorType: jwksFailureType(error) });
       throw unavailable(retryInMs, error);
     }
     failures = 0;
@@ -139,7 +160,7 @@ async function download(options: RemoteJwksOptions, signal: AbortSignal): Promis
   });
   if (response.status !== 200) {
     await response.body?.cancel().catch(() => {});
-    throw new Error(`the JWKS endpoint answered HTTP ${response.status}`);
+    throw new JwksStatusError(response.status);
   }
   return (await response.json()) as JSONWebKeySet;
 }

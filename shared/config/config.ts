@@ -1,5 +1,7 @@
 // The typed, frozen configuration object every other module receives.
 // Built once per process by loadConfig(); nothing else reads process.env.
+import type { SecretName } from '../secrets/secrets-provider.js';
+import type { DependencyPolicySettings } from '../resilience/dependency-policy.js';
 import type { LogLevel } from '../telemetry/logger.js';
 
 export interface Config {
@@ -15,6 +17,7 @@ export interface Config {
   };
   readonly log: { readonly level: LogLevel };
   readonly store: StoreConfig;
+  readonly conversations: ConversationsConfig;
   readonly seed: {
     readonly customerCount: number;
     /** All seeded dates are relative to this UTC day (YYYY-MM-DD). */
@@ -33,6 +36,10 @@ export interface Config {
   readonly mcp: McpConfig;
   readonly auth: AuthConfig;
   readonly jobs: JobsConfig;
+  readonly secrets: SecretsConfig;
+  readonly telemetry: TelemetryConfig;
+  /** The follow-up scheduler (an MCP server), or undefined when SCHEDULER_URL is not set. */
+  readonly scheduler: SchedulerConfig | undefined;
   /** Azure OpenAI (the expert tools, knowledge-base embeddings); undefined without AZURE_OPENAI_ENDPOINT. */
   readonly azureOpenAi: AzureOpenAiConfig | undefined;
   readonly experts: ExpertsConfig;
@@ -61,6 +68,65 @@ export interface ExpertsConfig {
   /** Time budget of one turn; the tool's own budget is this plus a margin. */
   readonly timeBudgetSeconds: number;
 }
+
+/** Where named secrets come from (shared/secrets/): Key Vault when KEYVAULT_URI is set, else the environment. */
+export interface SecretsConfig {
+  readonly keyVault: KeyVaultConfig | undefined;
+  /**
+   * The environment's values by Key Vault secret name (SCHEDULER_API_KEY as `SCHEDULER-API-KEY`):
+   * what the environment provider serves when there is no Key Vault. Never logged.
+   */
+  readonly environment: Readonly<Partial<Record<SecretName, string>>>;
+}
+
+export interface KeyVaultConfig {
+  /** Vault origin, e.g. `https://contoso-mcp-kv.vault.azure.net`. */
+  readonly uri: string;
+  /**
+   * An `http://` loopback vault: a local stand-in for tests, outside Azure only. The client then
+   * allows plain http, skips the challenge's resource check, and signs in with a placeholder
+   * token, never a real one.
+   */
+  readonly loopback: boolean;
+  /** Client id of a user-assigned managed identity (AZURE_CLIENT_ID). */
+  readonly managedIdentityClientId: string | undefined;
+  /** How long a read value (or a "not set") is served before Key Vault is asked again. */
+  readonly cacheSeconds: number;
+  /** The longest one read may take, the SDK's own retries included. */
+  readonly timeoutMs: number;
+}
+
+/** Traces and metrics to Application Insights (docs/operations.md). */
+export interface TelemetryConfig {
+  /** The Application Insights connection string; undefined: telemetry is off and none of it is loaded. */
+  readonly connectionString: string | undefined;
+  /**
+   * How the exporter signs in: Entra ID through DefaultAzureCredential (in Azure, or with
+   * AZURE_CLIENT_ID; the infra turns the resource's local auth off), or the connection string's
+   * instrumentation key alone (a resource that still accepts it, or a local stand-in).
+   */
+  readonly credential: { readonly kind: 'entra'; readonly managedIdentityClientId: string | undefined } | { readonly kind: 'instrumentation-key' };
+  /** Share of successful traces kept, 0–1; traces with an error are always kept. Metrics are never sampled. */
+  readonly samplingRatio: number;
+}
+
+/** Where the scheduler is, how the app proves who it is, and the policy every call goes through (docs/scheduler.md). */
+export interface SchedulerConfig {
+  /** The scheduler's MCP endpoint (Streamable HTTP), e.g. `https://scheduler.contoso.example/mcp`. */
+  readonly url: string;
+  readonly auth: SchedulerAuthConfig;
+  readonly policy: DependencyPolicySettings;
+}
+
+/**
+ * `managed-identity`: a bearer token for `scope` from DefaultAzureCredential. `api-key`: the
+ * secrets SCHEDULER-API-KEY and SCHEDULER-CLIENT-ID as `x-api-key` / `x-client-id`. `none`: no
+ * credentials (a local development scheduler; refused in Azure).
+ */
+export type SchedulerAuthConfig =
+  | { readonly kind: 'managed-identity'; readonly scope: string; readonly managedIdentityClientId: string | undefined }
+  | { readonly kind: 'api-key' }
+  | { readonly kind: 'none' };
 
 /** Long-running jobs (the troubleshoot job on Durable Functions). */
 export interface JobsConfig {
@@ -116,6 +182,47 @@ export interface CosmosConfig {
   /** Timeout of one request to Cosmos DB, in milliseconds. */
   readonly requestTimeoutMs: number;
 }
+
+/** The configured conversation store (see docs/conversations.md). */
+export type ConversationsConfig = EmbeddedConversationsConfig | BlobConversationsConfig;
+
+export interface EmbeddedConversationsConfig {
+  readonly kind: 'embedded';
+  /** SQLite database file, or `:memory:`. */
+  readonly sqlitePath: string;
+  /** Conversations not updated for this many days are deleted (the store prunes itself). */
+  readonly retentionDays: number;
+}
+
+export interface BlobConversationsConfig {
+  readonly kind: 'blob';
+  readonly account: BlobAccount;
+  /** One `<id>.json` blob per conversation in this container. */
+  readonly containerName: string;
+  /** Create the container when missing (outside Azure; in Azure the infrastructure creates it). */
+  readonly createContainer: boolean;
+  /** In Azure a lifecycle rule deletes blobs after this many days; prune() uses it locally. */
+  readonly retentionDays: number;
+  /** Timeout of one try of one request to Blob Storage, in milliseconds. */
+  readonly requestTimeoutMs: number;
+}
+
+/** How the Blob account is reached, and which setting named it (for logs and errors). */
+export type BlobAccount =
+  | {
+      readonly auth: 'identity';
+      /** The Blob service URL, e.g. `https://<account>.blob.core.windows.net`. */
+      readonly url: string;
+      /** Client id of a user-assigned managed identity; undefined for the system-assigned one. */
+      readonly managedIdentityClientId: string | undefined;
+      readonly setting: 'CONVERSATIONS_ACCOUNT_URL' | 'AzureWebJobsStorage__blobServiceUri' | 'AzureWebJobsStorage__accountName';
+    }
+  | {
+      readonly auth: 'connection-string';
+      /** Holds an account key (or names Azurite): local runs only, never logged. */
+      readonly connectionString: string;
+      readonly setting: 'CONVERSATIONS_CONNECTION_STRING' | 'AzureWebJobsStorage';
+    };
 
 export interface McpConfig {
   /** Time budget of one tool call, in milliseconds. */

@@ -50,6 +50,23 @@ export function integerSetting(defaultValue: number, min: number, max: number) {
     });
 }
 
+/** A decimal number within [0, 1] (`0.25`, `1`); absent → the default. */
+export function ratioSetting(defaultValue: number) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return defaultValue;
+      const parsed = /^(?:0|1|0?\.\d+|1\.0*)$/.test(value) ? Number(value) : Number.NaN;
+      if (!(parsed >= 0 && parsed <= 1)) {
+        ctx.addIssue({ code: 'custom', message: 'expected a number from 0 to 1 (e.g. 0.25)' });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
 /** A comma-separated list of non-empty strings; absent or empty → undefined (caller picks a default). */
 export const listSetting = z
   .string()

@@ -5,9 +5,13 @@ import path from 'node:path';
 import { buildAuthConfig } from './auth-config.js';
 import { buildAzureOpenAiConfig } from './azure-openai-config.js';
 import type { Config } from './config.js';
+import { buildConversationsConfig } from './conversations-config.js';
 import { buildJobsConfig } from './jobs-config.js';
 import { buildMcpConfig } from './mcp-config.js';
+import { buildSecretsConfig } from './secrets-config.js';
+import { buildSchedulerConfig } from './scheduler-config.js';
 import { buildStoreConfig } from './store-config.js';
+import { buildTelemetryConfig } from './telemetry-config.js';
 import { SECRET_SETTINGS, settingsSchema } from './settings-schema.js';
 
 /** Requests larger than this are refused with 413 (the MCP endpoint and every JSON API). */
@@ -51,15 +55,34 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
   const dataDir = path.resolve(s.DATA_DIR ?? (inAzure ? path.join(os.tmpdir(), 'contoso-mcp') : '.data'));
   const store = buildStoreConfig({ settings: s, inAzure, dataDir });
   if ('problems' in store) problems.push(...store.problems);
+  const conversations = buildConversationsConfig({ settings: s, inAzure, dataDir });
+  if ('problems' in conversations) problems.push(...conversations.problems);
   const auth = buildAuthConfig({ settings: s, inAzure, dataDir });
   if ('problems' in auth) problems.push(...auth.problems);
   const mcp = buildMcpConfig({ settings: s, inAzure, productionLike });
   if ('problems' in mcp) problems.push(...mcp.problems);
   const jobs = buildJobsConfig(s);
   if ('problems' in jobs) problems.push(...jobs.problems);
+  const secrets = buildSecretsConfig({ settings: s, inAzure, productionLike });
+  if ('problems' in secrets) problems.push(...secrets.problems);
+  const telemetry = buildTelemetryConfig({ settings: s, inAzure });
+  if ('problems' in telemetry) problems.push(...telemetry.problems);
+  const scheduler = buildSchedulerConfig({ settings: s, inAzure });
+  if ('problems' in scheduler) problems.push(...scheduler.problems);
   const openAi = buildAzureOpenAiConfig({ settings: s, inAzure });
   if ('problems' in openAi) problems.push(...openAi.problems);
-  if (problems.length > 0 || 'problems' in store || 'problems' in auth || 'problems' in mcp || 'problems' in jobs || 'problems' in openAi) {
+  if (
+    problems.length > 0 ||
+    'problems' in store ||
+    'problems' in conversations ||
+    'problems' in auth ||
+    'problems' in mcp ||
+    'problems' in jobs ||
+    'problems' in secrets ||
+    'problems' in telemetry ||
+    'problems' in scheduler ||
+    'problems' in openAi
+  ) {
     throw new ConfigError(problems);
   }
 
@@ -68,6 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     runtime: { inAzure, hostName: s.WEBSITE_HOSTNAME, port: s.PORT, localFunctionKey: s.LOCAL_FUNCTION_KEY },
     log: { level: s.LOG_LEVEL },
     store: store.store,
+    conversations: conversations.conversations,
     seed: {
       customerCount: s.SEED_CUSTOMER_COUNT,
       anchorDate: s.SEED_ANCHOR_DATE ?? now.toISOString().slice(0, 10),
@@ -84,6 +108,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, no
     mcp: mcp.mcp,
     auth: auth.auth,
     jobs: jobs.jobs,
+    secrets: secrets.secrets,
+    telemetry: telemetry.telemetry,
+    scheduler: scheduler.scheduler,
     azureOpenAi: openAi.azureOpenAi,
     experts: openAi.experts,
   };

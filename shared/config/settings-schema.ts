@@ -9,11 +9,13 @@ import {
   listSetting,
   optionalBooleanSetting,
   optionalString,
+  ratioSetting,
   patternListSetting,
   patternSetting,
   secretSetting,
   urlSetting,
 } from './env-parsers.js';
+import { resilienceSettings, type ResilienceDefaults } from './resilience-settings.js';
 
 /** Store adapters (see shared/storage/create-store.ts). */
 export const STORE_KINDS = ['sqlite', 'cosmos'] as const;
@@ -23,6 +25,16 @@ export const COSMOS_KNOWLEDGE_SEARCH_MODES = ['auto', 'full-text', 'in-process']
 
 /** A Cosmos DB database or container name part: no `/ \\ ? #` or spaces. */
 const COSMOS_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/;
+
+/** Conversation store adapters (see shared/conversations/create-conversation-store.ts). */
+export const CONVERSATION_STORE_KINDS = ['embedded', 'blob'] as const;
+
+/** A Blob container name: 3-63 lower-case letters, digits and single hyphens, no hyphen at either end. */
+const BLOB_CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A storage account name: 3-24 lower-case letters and digits. */
+const STORAGE_ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+/** A storage connection string: `key=value` pairs separated by `;` (or UseDevelopmentStorage=true). */
+const STORAGE_CONNECTION_STRING = /^\s*[A-Za-z]+=[^;]*(;\s*[A-Za-z]+=[^;]*)*;?\s*$/;
 
 /** Modes of authentication; only `entra` is meant for a deployed app (see auth-config.ts). */
 export const AUTH_MODES = ['entra', 'local', 'passthrough', 'disabled'] as const;
@@ -45,6 +57,12 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 /** Shortest MCP_REQUEST_STATE_KEY accepted: 32 bytes, what HMAC-SHA256 needs (and the SDK requires). */
 export const MIN_REQUEST_STATE_KEY_LENGTH = 32;
 
+/** Shortest callback signing secret accepted from the environment: 32 bytes, as for HMAC-SHA256 keys above. */
+export const MIN_CALLBACK_SECRET_LENGTH = 32;
+
+/** Shortest scheduler API key accepted from the environment. */
+export const MIN_SCHEDULER_API_KEY_LENGTH = 16;
+
 /**
  * Longest token lifetime (`exp - iat`) accepted unless MAX_TOKEN_LIFETIME_SECONDS says otherwise:
  * a day. Entra issues 60–90 minutes; `npm run token` mints at most this much.
@@ -54,6 +72,19 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 /** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
 export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+
+/** How the app authenticates to the scheduler (see scheduler-config.ts). */
+export const SCHEDULER_AUTH_MODES = ['managed-identity', 'api-key', 'none'] as const;
+
+/** The scheduler's policy: 3 attempts of 5 s with pauses up to 2 s stay well inside a 30 s tool budget. */
+export const SCHEDULER_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  initialDelayMs: 200,
+  maxDelayMs: 2_000,
+  breakerFailures: 5,
+  halfOpenMs: 30_000,
+};
 
 /**
  * Longest expert turn: the tool's own budget adds a margin on top, and the whole must stay below
@@ -89,6 +120,20 @@ export const settingsSchema = z.object({
   COSMOS_KNOWLEDGE_SEARCH: optionalString.pipe(z.enum(COSMOS_KNOWLEDGE_SEARCH_MODES).optional()),
   COSMOS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
 
+  // The default kind (embedded, or blob when a Blob account is named) is settled in conversations-config.ts.
+  CONVERSATION_STORE_KIND: optionalString.pipe(z.enum(CONVERSATION_STORE_KINDS).optional()),
+  CONVERSATIONS_SQLITE_PATH: optionalString,
+  CONVERSATIONS_ACCOUNT_URL: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  CONVERSATIONS_CONNECTION_STRING: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
+  CONVERSATIONS_CONTAINER: patternSetting(BLOB_CONTAINER_NAME, 'a container name of 3-63 lower-case letters, digits and single hyphens'),
+  CONVERSATION_RETENTION_DAYS: integerSetting(30, 1, 3650),
+  CONVERSATIONS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+  // The Functions host's own storage connection, and its identity-based form (read for conversations only).
+  AzureWebJobsStorage: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
+  AzureWebJobsStorage__blobServiceUri: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  AzureWebJobsStorage__accountName: patternSetting(STORAGE_ACCOUNT_NAME, 'a storage account name of 3-24 lower-case letters and digits'),
+  AzureWebJobsStorage__clientId: patternSetting(GUID, 'a client id (GUID)'),
+
   SEED_CUSTOMER_COUNT: integerSetting(250, 0, 10_000),
   SEED_ANCHOR_DATE: isoDateSetting,
   SEED_ON_STARTUP: booleanSetting(true),
@@ -100,12 +145,27 @@ export const settingsSchema = z.object({
   MCP_REQUEST_STATE_KEY: secretSetting(MIN_REQUEST_STATE_KEY_LENGTH),
   MCP_CONFORMANCE_FIXTURES: booleanSetting(false),
 
+  // Named secrets (shared/secrets/): from Key Vault when KEYVAULT_URI is set, else from the
+  // environment variables below (which may be Key Vault references the platform resolves).
+  KEYVAULT_URI: urlSetting({ allowHttp: 'loopback', originOnly: true }),
+  SECRETS_CACHE_SECONDS: integerSetting(300, 1, 86_400),
+  KEYVAULT_TIMEOUT_MS: integerSetting(5_000, 100, 60_000),
+  SCHEDULER_API_KEY: secretSetting(MIN_SCHEDULER_API_KEY_LENGTH),
+  SCHEDULER_CLIENT_ID: secretSetting(1),
+  SCHEDULER_CALLBACK_SECRET: secretSetting(MIN_CALLBACK_SECRET_LENGTH),
+  SCHEDULER_CALLBACK_SECRET_PREVIOUS: secretSetting(MIN_CALLBACK_SECRET_LENGTH),
+
   TROUBLESHOOT_WAIT_SECONDS: integerSetting(20, 0, 600),
   TROUBLESHOOT_LIVE_WAIT_SECONDS: integerSetting(120, 0, 600),
   TROUBLESHOOT_STEP_DELAY_SECONDS: integerSetting(5, 0, 300),
   TROUBLESHOOT_RETRY_FIRST_INTERVAL_MS: integerSetting(2_000, 100, 600_000),
   TROUBLESHOOT_RETRY_MAX_ATTEMPTS: integerSetting(3, 1, 10),
   JOB_RETENTION_HOURS: integerSetting(24, 1, 24 * 90),
+
+  SCHEDULER_URL: urlSetting({ allowHttp: 'loopback', originOnly: false }),
+  SCHEDULER_AUTH: optionalString.pipe(z.enum(SCHEDULER_AUTH_MODES).optional()),
+  SCHEDULER_AUDIENCE: patternSetting(AUDIENCE, 'an app ID URI or client id (no spaces or commas)'),
+  ...resilienceSettings('SCHEDULER', SCHEDULER_RESILIENCE_DEFAULTS),
 
   // Azure OpenAI: the expert tools (and knowledge-base embeddings); without an endpoint, no experts.
   AZURE_OPENAI_ENDPOINT: urlSetting({ allowHttp: 'loopback', originOnly: true }),
@@ -137,6 +197,10 @@ export const settingsSchema = z.object({
   ADMIN_ROLE: patternSetting(NAME, 'a role name without spaces or commas'),
   DEV_IDENTITY_ROLES: patternListSetting(NAME, 'role names'),
   ALLOW_INSECURE_AUTH_IN_AZURE: booleanSetting(false),
+
+  // Telemetry (telemetry-config.ts): off, and nothing of it loaded, without a connection string.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+  TELEMETRY_SAMPLING_RATIO: ratioSetting(1),
 });
 
 export type RawSettings = z.output<typeof settingsSchema>;
@@ -148,4 +212,16 @@ export const SETTING_NAMES: readonly string[] = Object.keys(settingsSchema.shape
 export const PLATFORM_SETTINGS: ReadonlySet<string> = new Set(['WEBSITE_INSTANCE_ID', 'WEBSITE_HOSTNAME']);
 
 /** Settings whose values must never be echoed in errors or logs. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['LOCAL_FUNCTION_KEY', 'MCP_REQUEST_STATE_KEY', 'COSMOSDB_KEY', 'AZURE_OPENAI_API_KEY']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set([
+  'LOCAL_FUNCTION_KEY',
+  'MCP_REQUEST_STATE_KEY',
+  'COSMOSDB_KEY',
+  'SCHEDULER_API_KEY',
+  'SCHEDULER_CLIENT_ID',
+  'SCHEDULER_CALLBACK_SECRET',
+  'SCHEDULER_CALLBACK_SECRET_PREVIOUS',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'CONVERSATIONS_CONNECTION_STRING',
+  'AzureWebJobsStorage',
+  'AZURE_OPENAI_API_KEY',
+]);

@@ -1,14 +1,18 @@
 // The HTTP handlers of the app, built once from its services: the MCP endpoint, the seeding
-// route, health and readiness, and the OAuth discovery documents. functions/ registers each
-// under its route; adding a function adds a handler here, not a field to the services.
+// route, the scheduler's callback, health and readiness, and the OAuth discovery documents.
+// functions/ registers each under its route; adding a function adds a handler here, not a field to the services.
 import { createSeedRequestHandler, type SeedRequestHandler } from '../admin/seed-request.js';
+import { createCallbackHandler, type CallbackHandler } from '../callback/callback-handler.js';
 import { createDiscoveryHandlers, type DiscoveryHandlers } from '../auth/discovery-handlers.js';
 import { createHealthHandlers, type HealthHandlers } from '../health/health-handlers.js';
 import { createExpertTools } from '../experts/expert-tools.js';
 import type { AnyTool } from '../mcp/define-tool.js';
 import { createMcpEndpoint, type McpEndpoint } from '../mcp/mcp-endpoint.js';
 import type { ServerExtension } from '../mcp/server-extension.js';
+import type { CheckedDependency } from '../health/dependency-check.js';
 import type { TaskProvider } from '../mcp/tasks/task-provider.js';
+import { troubleShootDevice } from '../tools/troubleshoot/trouble-shoot-device.js';
+import { createTroubleshootTaskProvider } from '../tools/troubleshoot/troubleshoot-task-provider.js';
 import { collectTaskProviders, taskToolNames } from '../mcp/tasks/task-providers.js';
 import { createToolAudit } from '../mcp/tool-audit.js';
 import { createToolGate } from '../mcp/tool-gate.js';
@@ -20,6 +24,8 @@ export interface AppHandlers {
   readonly mcp: McpEndpoint;
   /** POST api/manage/seed. */
   readonly seed: SeedRequestHandler;
+  /** POST api/callback: the scheduler's signed follow-up reports. */
+  readonly callback: CallbackHandler;
   readonly health: HealthHandlers;
   readonly discovery: DiscoveryHandlers;
 }
@@ -33,11 +39,22 @@ export interface AppHandlersOptions {
   fastPath?: boolean;
   /**
    * Run some Contoso tools as tasks for 2026-07-28 clients that declare the tasks extension (see
-   * shared/mcp/tasks/task-provider.ts). Development extensions may bring their own.
+   * shared/mcp/tasks/task-provider.ts); default: trouble_shoot_device as the troubleshoot job.
+   * Development extensions may bring their own.
    */
   taskProviders?: readonly TaskProvider[];
   /** A shorter expert turn budget than EXPERT_TIME_BUDGET_SECONDS, in milliseconds (tests). */
   expertTimeBudgetMs?: number;
+}
+
+/** What /api/ready lists beside the store: every configured dependency with a check. */
+function readinessDependencies(services: AppServices): CheckedDependency[] {
+  return [services.conversations, services.secrets, ...(services.scheduler ? [services.scheduler] : [])];
+}
+
+/** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */
+function ownTaskProviders(services: AppServices, tools: readonly AnyTool[]): TaskProvider[] {
+  return tools.some((tool) => tool.name === troubleShootDevice.name) ? [createTroubleshootTaskProvider(services.toolServices.troubleshoot)] : [];
 }
 
 export function createAppHandlers(services: AppServices, options: AppHandlersOptions = {}): AppHandlers {
@@ -46,24 +63,26 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
   const extensions = options.extensions ?? [];
   reportExtensions(services, extensions);
   const toolAudit = createToolAudit(audit);
-  const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs };
+  const tracing = services.telemetry.tracing;
+  const runner = { services: services.toolServices, logger, audit: toolAudit, timeoutMs: config.mcp.toolTimeoutMs, traceToolCall: tracing?.toolCalls };
   // The expert tools exist only when Azure OpenAI is configured; they call the Contoso tools.
   const experts = createExpertTools({ models: services.azureOpenAi.models, limits: config.experts, tools: contosoTools, runner, timeBudgetMs: options.expertTimeBudgetMs });
   const tools = [...contosoTools, ...experts];
   const gate = createToolGate(tools, toolAudit);
-  const taskProviders = collectTaskProviders(options.taskProviders ?? [], extensions, tools);
-  return {
-    mcp: createMcpEndpoint({
-      sdkPath: loadOnce(async function loadSdkPath() {
-        const { createSdkPath } = await import('../mcp/sdk-path.js');
-        return createSdkPath({ tools, gate, runner, extensions, taskProviders, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
-      }),
-      allowedHosts: config.http.allowedHosts,
-      allowedOrigins: config.http.allowedOrigins,
-      maxBodyBytes: config.http.maxBodyBytes,
-      authenticate: auth.authenticate,
-      ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0, taskTools: taskToolNames(taskProviders) } }),
+  const taskProviders = collectTaskProviders(options.taskProviders ?? ownTaskProviders(services, tools), extensions, tools);
+  const mcp = createMcpEndpoint({
+    sdkPath: loadOnce(async function loadSdkPath() {
+      const { createSdkPath } = await import('../mcp/sdk-path.js');
+      return createSdkPath({ tools, gate, runner, extensions, taskProviders, requestStateKey: config.mcp.requestStateKey, maxBodyBytes: config.http.maxBodyBytes, logger });
     }),
+    allowedHosts: config.http.allowedHosts,
+    allowedOrigins: config.http.allowedOrigins,
+    maxBodyBytes: config.http.maxBodyBytes,
+    authenticate: auth.authenticate,
+    ...(options.fastPath === false ? {} : { fastPath: { gate, runner, otherToolsMayExist: extensions.length > 0, taskTools: taskToolNames(taskProviders) } }),
+  });
+  return {
+    mcp: tracing ? tracing.endpoint(mcp) : mcp,
     seed: createSeedRequestHandler({
       store,
       defaults: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
@@ -72,7 +91,8 @@ export function createAppHandlers(services: AppServices, options: AppHandlersOpt
       audit,
       authenticate: auth.authenticate,
     }),
-    health: createHealthHandlers(store),
+    callback: createCallbackHandler({ conversations: services.conversations, secrets: services.secrets, clock, logger, audit }),
+    health: createHealthHandlers(store, readinessDependencies(services)),
     discovery: createDiscoveryHandlers(auth),
   };
 }

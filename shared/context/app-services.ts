@@ -1,6 +1,7 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured) and authentication. Handlers are built from these
-// in app-handlers.ts; a new dependency (conversations, jobs, secrets, telemetry) is a field here.
+// store (seeded at start-up as configured), the conversation store, authentication, named secrets
+// and telemetry. Handlers are built from these in app-handlers.ts; a new dependency is a field here.
+// With telemetry on, the store, the job engines and the JWKS fetch are wrapped in spans here, once.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
@@ -9,16 +10,23 @@ import { UNGUARDED_POLICY, type ModelCallPolicy } from '../azure-openai/model-ca
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
+import { createConversationStore } from '../conversations/create-conversation-store.js';
+import { createFollowUps } from '../conversations/follow-ups.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from '../knowledge/knowledge-search.js';
-import { createUnavailableConversationStore } from '../conversations/unavailable-conversation-store.js';
 import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { ToolServices } from '../mcp/tool-services.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
+import { createSecretsProvider } from '../secrets/create-secrets-provider.js';
+import { createSchedulerClient } from '../scheduler/create-scheduler-client.js';
+import type { SchedulerClient } from '../scheduler/scheduler-client.js';
+import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { ContosoStore } from '../storage/contoso-store.js';
 import { createStore } from '../storage/create-store.js';
 import { createLogger, type LogSink, type Logger } from '../telemetry/logger.js';
+import { startTelemetry } from '../telemetry/start-telemetry.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { systemClock, type Clock } from '../time/clock.js';
 
 export interface AppServices {
@@ -28,12 +36,20 @@ export interface AppServices {
   /** New unique ids for created records. */
   readonly newId: () => string;
   readonly store: ContosoStore;
+  /** Follow-up and expert conversations (embedded SQLite, or Blob Storage). */
+  readonly conversations: ConversationStore;
   /** Operator audit records (tool calls, admin routes), written to the store's audit log. */
   readonly audit: AuditTrail;
   /** Request authentication and the OAuth discovery documents. */
   readonly auth: AuthServices;
+  /** Named secrets (scheduler credentials, callback secrets): Key Vault, or the environment. */
+  readonly secrets: SecretsProvider;
   /** Where a request (or timer) finds the job engine: the invocation's durable client. */
   readonly jobEngines: JobEngineSource;
+  /** Traces and metrics (TELEMETRY_OFF without a connection string); its hooks are safe to call either way. */
+  readonly telemetry: Telemetry;
+  /** The follow-up scheduler (remote MCP adapter), or undefined without SCHEDULER_URL. */
+  readonly scheduler: SchedulerClient | undefined;
   /** Azure OpenAI's models (the experts, embeddings) when configured, and its readiness check. */
   readonly azureOpenAi: AzureOpenAi;
   /** The services tool handlers see: spread into every ToolContext. */
@@ -48,8 +64,12 @@ export interface AppServicesOptions {
   logSink?: LogSink;
   /** A store to use instead of the configured one (tests). */
   store?: ContosoStore;
+  /** A conversation store to use instead of the configured one (tests); closed with the app. */
+  conversations?: ConversationStore;
   /** Id generator for created records (tests pass a predictable one). */
   newId?: () => string;
+  /** A secrets provider to use instead of the configured one (tests). */
+  secrets?: SecretsProvider;
   /** Replaces token authentication (in-process tests pass a fixed principal). */
   authenticate?: RequestAuthenticator;
   /** fetch used for the Entra JWKS (tests point it at their own issuer). */
@@ -58,32 +78,68 @@ export interface AppServicesOptions {
   jobEngines?: JobEngineSource;
   /** Ids of new jobs (tests pass predictable ones; default `ts-<random UUID>`). */
   newJobId?: () => string;
-  /** The conversation store (until the #14 adapters are wired here: one that refuses every call). */
-  conversations?: ConversationStore;
+  /** Telemetry to use instead of the configured one (tests pass in-memory providers). */
+  telemetry?: Telemetry;
+  /** fetch for the scheduler's MCP requests (tests). */
+  schedulerFetch?: typeof globalThis.fetch;
+  /** A scheduler to use instead of the configured one (tests). */
+  scheduler?: SchedulerClient;
   /** The resilience policy around every Azure OpenAI call (until shared/resilience/ is wired here: none). */
   modelPolicy?: ModelCallPolicy;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? systemClock;
-  const logger = createLogger({ level: config.log.level, now: () => clock.now(), ...(options.logSink ? { sink: options.logSink } : {}) });
-  const store = options.store ?? (await createStore(config.store, { logger }));
+  const telemetry = options.telemetry ?? (await startTelemetry(config.telemetry));
+  const tracing = telemetry.tracing;
+  const logger = createLogger({
+    level: config.log.level,
+    now: () => clock.now(),
+    ...(options.logSink ? { sink: options.logSink } : {}),
+    ...(tracing ? { correlate: tracing.logFields } : {}),
+  });
+  let untracedStore: ContosoStore | undefined;
+  let conversations: ConversationStore | undefined;
   try {
-    const seedOutcome = await ensureSeeded(store, {
+    untracedStore = options.store ?? (await createStore(config.store, { logger }));
+    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock }));
+    const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
       force: config.seed.force,
       clock,
       logger,
     });
+    const store = tracing ? tracing.store(untracedStore) : untracedStore;
     const newId = options.newId ?? randomUUID;
     const azureOpenAi = createAzureOpenAi(config.azureOpenAi, options.modelPolicy ?? UNGUARDED_POLICY);
     const knowledgeSearch = createKnowledgeSearch({ knowledge: store.knowledge, embeddings: azureOpenAi.models?.embeddings, logger, clock });
     if (seedOutcome.action === 'seeded') await embedSeededKnowledge(knowledgeSearch, logger);
-    const conversations = options.conversations ?? createUnavailableConversationStore();
-    const jobEngines = options.jobEngines ?? durableJobEngineSource();
-    const authServices = await createAuthServices(config.auth, { now: () => clock.now(), logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const engines = options.jobEngines ?? durableJobEngineSource();
+    const jobEngines = tracing ? tracing.jobEngines(engines) : engines;
+    const jwksFetch = options.fetch ?? globalThis.fetch;
+    const authServices = await createAuthServices(config.auth, {
+      now: () => clock.now(),
+      logger,
+      fetch: tracing ? tracing.fetch('jwks', jwksFetch) : jwksFetch,
+      onJwksFetch: (event) => telemetry.recordJwksFetch(event),
+    });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
+    const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
+    const scheduler =
+      options.scheduler ??
+      (await createSchedulerClient(config.scheduler, {
+        clock,
+        secrets,
+        ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
+      }));
+    const closeAll = async () => {
+      try {
+        await closeStores(untracedStore, conversations);
+      } finally {
+        await telemetry.shutdown();
+      }
+    };
     return {
       config,
       logger,
@@ -92,10 +148,15 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       store,
       audit: createAuditTrail({ log: store.audit, clock, newId, logger }),
       auth,
+      secrets,
       jobEngines,
+      telemetry,
+      conversations,
+      scheduler,
       azureOpenAi,
       toolServices: {
         store,
+        conversations,
         clock,
         newId,
         troubleshoot: createTroubleshootJobs({
@@ -105,14 +166,16 @@ export async function createAppServices(config: Config, options: AppServicesOpti
           config: config.jobs,
           ...(options.newJobId ? { newJobId: options.newJobId } : {}),
         }),
-        conversations,
+        scheduler,
+        followUps: createFollowUps({ conversations, scheduler, store, clock, callbackUrl: `${config.auth.publicBaseUrl}/api/callback` }),
         knowledgeSearch,
       },
       seedOutcome,
-      close: () => store.close(),
+      close: closeAll,
     };
   } catch (error) {
-    await store.close().catch(() => {});
+    await closeStores(untracedStore, conversations).catch(() => {});
+    await telemetry.shutdown().catch(() => {});
     throw error;
   }
 }
@@ -125,4 +188,11 @@ async function embedSeededKnowledge(search: KnowledgeSearch, logger: Logger): Pr
   } catch (error) {
     logger.warn('knowledge documents were not embedded at seeding; the first search will try again', { error });
   }
+}
+
+/** Closes every store, even when one fails to close; the first failure is rethrown. */
+async function closeStores(...stores: ReadonlyArray<{ close(): Promise<void> } | undefined>): Promise<void> {
+  const outcomes = await Promise.allSettled(stores.map((store) => store?.close() ?? Promise.resolve()));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -28,18 +28,30 @@ export interface AppendOutcome {
 export interface ConversationStore extends CheckedDependency {
   /** Which adapter this is, for logs and /api/ready. */
   readonly kind: 'blob' | 'embedded';
-  /** Creates the conversation if no conversation has this id (a conditional create); never overwrites. */
+  /**
+   * Creates the conversation if no conversation has this id (a conditional create); never
+   * overwrites. InvalidArgumentError for a bad id or field, before any I/O.
+   */
   create(init: NewConversation): Promise<CreateOutcome>;
-  /** The conversation, or undefined. Throws UnavailableError when the backend cannot be reached. */
+  /**
+   * The conversation, or undefined. InvalidArgumentError for a bad id (before any I/O);
+   * UnavailableError when the backend cannot be reached; CorruptConversationError when the stored
+   * document is not a valid conversation.
+   */
   get(id: string): Promise<Conversation | undefined>;
   /**
    * Appends the entries whose event ids are not yet present, in order, and bumps updated_at.
    * A conditional write (ETag / transaction) retried on conflict, so concurrent appends never
    * lose one another. NotFoundError when the conversation does not exist; BusinessRuleError when
-   * it would exceed CONVERSATION_LIMITS.maxEntries.
+   * it would exceed CONVERSATION_LIMITS.maxEntries; InvalidArgumentError for a bad id or entry
+   * (before any I/O) or an entry of the other kind; ConflictError when the conditional write kept
+   * losing to other instances.
    */
   append(id: string, entries: readonly ConversationEntry[]): Promise<AppendOutcome>;
-  /** Deletes conversations last updated before `cutoff`; returns how many (Blob: the lifecycle rule does it, returns 0). */
+  /**
+   * Deletes conversations last updated before `cutoff`; returns how many. The embedded store also
+   * prunes itself; in Azure a Blob lifecycle rule does it, and the Blob prune serves local runs.
+   */
   prune(cutoff: Date): Promise<number>;
   close(): Promise<void>;
 }

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'UNAVAILABLE'
   | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE';
 
 export abstract class DomainError extends Error {
@@ -59,6 +61,16 @@ export class UnavailableError extends DomainError {
 /** The caller is authenticated but not allowed to do this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';
+}
+
+/** The request did not prove who sent it (a signed callback whose signature is missing or wrong). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** The request body is larger than the operation accepts. */
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
 }
 
 /** The request body is in a media type this operation does not read (e.g. not JSON). */

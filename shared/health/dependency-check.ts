@@ -11,5 +11,7 @@ export interface DependencyCheck {
 
 /** Something /api/ready can ask. */
 export interface CheckedDependency {
+  /** The name its checks carry (used when a check throws or times out). */
+  readonly name?: string;
   check(): Promise<DependencyCheck>;
 }

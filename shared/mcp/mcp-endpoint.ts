@@ -5,7 +5,8 @@
 // authenticateCaller, checkHttpContract (method, media types), readMcpMessage (size, JSON),
 // then the fast path (one tools/list or tools/call, answered from structures built once) or
 // dispatchByEra: the 2025-era stateless leg (after its protocol-version check) or the SDK's
-// 2026-07-28 handler. Each stage either answers or hands on.
+// 2026-07-28 handler. Each stage either answers or hands on; a refusal names its reason to the
+// request's telemetry (`scope.trace`, present only while telemetry is on).
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { withCaller, type CallerScope, type RequestScope } from '../request/request-scope.js';
 import { preflightAnswer, withCorsHeaders, withCorsHeadersOnResponse } from '../http/cors.js';
@@ -46,16 +47,22 @@ type McpMessage = object;
 /** What the stages decided: a complete answer, or the message for the SDK path. */
 type Outcome = { answer: HttpAnswer } | { sdk: McpMessage; caller: CallerScope };
 
+/** A stage's refusal: the answer, and the reason telemetry records (`host_not_allowed` …). */
+interface Refusal {
+  readonly answer: HttpAnswer;
+  readonly reason: string;
+}
+
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const { allowedHosts, allowedOrigins, maxBodyBytes } = options;
   const answerFast = options.fastPath ? createFastPath({ ...options.fastPath, sdkAnswer: dispatchByEra }) : undefined;
 
-  function guardHostAndOrigin(head: RequestHead): HttpAnswer | undefined {
+  function guardHostAndOrigin(head: RequestHead): Refusal | undefined {
     if (!isHostAllowed(head.headers.get('host') ?? new URL(head.url).host, allowedHosts)) {
-      return jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Host header is not allowed');
+      return { reason: 'host_not_allowed', answer: jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Host header is not allowed') };
     }
     if (!isOriginAllowed(head.headers.get('origin'), allowedOrigins)) {
-      return jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Origin is not allowed');
+      return { reason: 'origin_not_allowed', answer: jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Origin is not allowed') };
     }
     return undefined;
   }
@@ -64,46 +71,55 @@ export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
     return origin === null ? jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: preflight without an Origin') : preflightAnswer(origin);
   }
 
-  async function authenticateCaller(head: RequestHead, scope: RequestScope): Promise<CallerScope | HttpAnswer> {
+  async function authenticateCaller(head: RequestHead, scope: RequestScope): Promise<CallerScope | Refusal> {
     const auth = await options.authenticate(head);
-    return auth.ok ? withCaller(scope, auth.principal) : auth.answer;
+    return auth.ok ? withCaller(scope, auth.principal) : { answer: auth.answer, reason: auth.reason };
   }
 
-  function checkHttpContract(head: RequestHead): HttpAnswer | undefined {
+  function checkHttpContract(head: RequestHead): Refusal | undefined {
     if (head.method !== 'POST') {
-      return jsonRpcError(405, JSON_RPC.SERVER_ERROR, 'Method not allowed: this stateless endpoint accepts POST only', { allow: 'POST' });
+      return { reason: 'method_not_allowed', answer: jsonRpcError(405, JSON_RPC.SERVER_ERROR, 'Method not allowed: this stateless endpoint accepts POST only', { allow: 'POST' }) };
     }
     if (!isJsonContentType(head.headers.get('content-type'))) {
-      return jsonRpcError(415, JSON_RPC.SERVER_ERROR, 'Unsupported Media Type: Content-Type must be application/json');
+      return { reason: 'unsupported_media_type', answer: jsonRpcError(415, JSON_RPC.SERVER_ERROR, 'Unsupported Media Type: Content-Type must be application/json') };
     }
     if (!acceptsMcpResponses(head.headers.get('accept'))) {
-      return jsonRpcError(406, JSON_RPC.SERVER_ERROR, 'Not Acceptable: Accept must include application/json and text/event-stream');
+      return { reason: 'not_acceptable', answer: jsonRpcError(406, JSON_RPC.SERVER_ERROR, 'Not Acceptable: Accept must include application/json and text/event-stream') };
     }
     return undefined;
   }
 
-  function readMcpMessage(body: JsonBody): { message: McpMessage } | { answer: HttpAnswer } {
-    if (body.kind === 'too_large') return { answer: jsonRpcError(413, JSON_RPC.SERVER_ERROR, `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`) };
-    if (body.kind === 'unreadable') return { answer: jsonRpcError(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body could not be read') };
-    if (body.kind !== 'json') return { answer: jsonRpcError(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body is not valid JSON') };
+  function readMcpMessage(body: JsonBody): { message: McpMessage } | Refusal {
+    if (body.kind === 'too_large') return { reason: 'payload_too_large', answer: jsonRpcError(413, JSON_RPC.SERVER_ERROR, `Payload Too Large: the body exceeds ${maxBodyBytes} bytes`) };
+    if (body.kind === 'unreadable') return { reason: 'unreadable_body', answer: jsonRpcError(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body could not be read') };
+    if (body.kind !== 'json') return { reason: 'parse_error', answer: jsonRpcError(400, JSON_RPC.PARSE_ERROR, 'Parse error: the body is not valid JSON') };
     if (body.value === null || typeof body.value !== 'object') {
-      return { answer: jsonRpcError(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object') };
+      return { reason: 'invalid_request', answer: jsonRpcError(400, JSON_RPC.INVALID_REQUEST, 'Invalid Request: expected a JSON-RPC message object') };
     }
     return { message: body.value };
+  }
+
+  /** The refusal's answer (with CORS headers for an allowed origin), its reason told to telemetry. */
+  function refuse(refusal: Refusal, scope: RequestScope, origin?: string | null): { answer: HttpAnswer } {
+    scope.trace?.refused(refusal.reason);
+    return { answer: origin === undefined ? refusal.answer : withCorsHeaders(refusal.answer, origin) };
   }
 
   /** Every stage up to the SDK: an answer, or the message the SDK path must serve. */
   async function decide(head: RequestHead, readBody: () => Promise<JsonBody>, scope: RequestScope): Promise<Outcome> {
     const refused = guardHostAndOrigin(head);
-    if (refused) return { answer: refused };
+    if (refused) return refuse(refused, scope);
     const origin = head.headers.get('origin');
-    if (head.method === 'OPTIONS') return { answer: answerPreflight(origin) };
+    if (head.method === 'OPTIONS') {
+      if (origin === null) scope.trace?.refused('preflight_without_origin');
+      return { answer: answerPreflight(origin) };
+    }
     const caller = await authenticateCaller(head, scope);
-    if (!('caller' in caller)) return { answer: withCorsHeaders(caller, origin) };
+    if (!('caller' in caller)) return refuse(caller, scope, origin);
     const contractError = checkHttpContract(head);
-    if (contractError) return { answer: withCorsHeaders(contractError, origin) };
+    if (contractError) return refuse(contractError, scope, origin);
     const read = readMcpMessage(await readBody());
-    if ('answer' in read) return { answer: withCorsHeaders(read.answer, origin) };
+    if ('answer' in read) return refuse(read, scope, origin);
     const fast = answerFast ? await answerFast(head, read.message, caller) : undefined;
     return fast ? { answer: withCorsHeaders(fast, origin) } : { sdk: read.message, caller };
   }

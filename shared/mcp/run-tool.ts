@@ -25,7 +25,12 @@ export interface ToolRunner {
   readonly audit: ToolAudit;
   /** Time budget of one call, in milliseconds, unless the tool declares its own. */
   readonly timeoutMs: number;
+  /** Wraps every call in a span (shared/telemetry/); absent while telemetry is off. */
+  readonly traceToolCall?: ToolCallTracer | undefined;
 }
+
+/** Runs `run` (the whole call, answered as a tool result) inside the call's span; never changes the result. */
+export type ToolCallTracer = (call: ToolCall, run: () => Promise<CallToolResult>) => Promise<CallToolResult>;
 
 export interface ToolCall {
   tool: AnyTool;
@@ -38,7 +43,12 @@ export interface ToolCall {
   reportProgress?: ProgressReporter | undefined;
 }
 
-export async function runTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
+/** Runs the call, traced when telemetry is on (one property check when it is off). */
+export function runTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
+  return runner.traceToolCall === undefined ? executeTool(runner, call) : runner.traceToolCall(call, () => executeTool(runner, call));
+}
+
+async function executeTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
   const { tool, scope } = call;
   const logger = runner.logger.child({ tool: tool.name, requestId: scope.requestId });
   const audited = runner.audit.covers(tool);

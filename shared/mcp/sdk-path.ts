@@ -16,6 +16,7 @@ import type { CallerScope } from '../request/request-scope.js';
 import type { Logger } from '../telemetry/logger.js';
 import { createServerFactory, type ServerFactoryOptions } from './create-server.js';
 import { createLegacyStatelessHandler } from './legacy-stateless-handler.js';
+import { mcpMethodName } from './mcp-method-name.js';
 import { ALL_PROTOCOL_VERSIONS } from './protocol-versions.js';
 import { createRequestStateSeal } from './request-state.js';
 import { singleToolCallName, toAuthInfo } from './sdk-request-context.js';
@@ -55,6 +56,7 @@ export function createSdkPath(options: SdkPathOptions): SdkPath {
     },
   });
   const legacy = createLegacyStatelessHandler(factory, maxBodyBytes);
+  const toolNames = new Set(options.tools.map((tool) => tool.name));
 
   return {
     async dispatch(request, message, scope) {
@@ -65,12 +67,21 @@ export function createSdkPath(options: SdkPathOptions): SdkPath {
       // 2026-07-28 requests are checked by the SDK, which answers with the request's id and the
       // supported versions; 2025-era ones (initialize included) are checked here.
       const version = request.headers.get('mcp-protocol-version');
+      const onlyTool = singleToolCallName(message);
+      scope.trace?.message({
+        method: mcpMethodName(message),
+        era: isLegacy ? 'legacy' : 'modern',
+        protocolVersion: version !== null && ALL_PROTOCOL_VERSIONS.includes(version.trim()) ? version.trim() : undefined,
+        toolName: onlyTool !== undefined && toolNames.has(onlyTool) ? onlyTool : undefined,
+        tenantId: scope.caller.tenantId,
+      });
       if (isLegacy && version !== null && !ALL_PROTOCOL_VERSIONS.includes(version.trim())) {
+        scope.trace?.refused('unsupported_protocol_version');
         return toWebResponse(
           jsonRpcError(400, JSON_RPC.SERVER_ERROR, `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version.slice(0, 40))}; supported: ${ALL_PROTOCOL_VERSIONS.join(', ')}`),
         );
       }
-      const authInfo = toAuthInfo({ scope, onlyTool: singleToolCallName(message) });
+      const authInfo = toAuthInfo({ scope, onlyTool });
       return isLegacy ? legacy(forward, message, authInfo) : modern.fetch(forward, { authInfo, parsedBody: message });
     },
   };

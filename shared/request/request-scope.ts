@@ -3,6 +3,7 @@
 // per-request MCP server → runTool → ToolContext). It carries what belongs to this invocation
 // only: its id, the invocation itself, and the verified caller once authentication has run.
 import type { Principal } from '../identity/principal.js';
+import type { RequestTrace } from '../telemetry/request-trace.js';
 
 /**
  * What the scope keeps of the Functions invocation. `InvocationContext` from @azure/functions
@@ -21,6 +22,8 @@ export interface RequestScope {
   readonly invocation: InvocationInfo;
   /** The verified caller; undefined until authentication has run. */
   readonly caller: Principal | undefined;
+  /** What this request tells its telemetry span; present only while telemetry is on. */
+  readonly trace?: RequestTrace | undefined;
 }
 
 /** A scope whose caller has been verified: what tools and audit records work with. */

@@ -1,5 +1,6 @@
 // Structured JSON-lines logger. In Azure, stdout/stderr lines reach Application Insights as
-// traces; locally they are readable and greppable. Every record passes through redact().
+// traces; locally they are readable and greppable. Every record passes through redact(). With
+// telemetry on, each record written under a span carries its `traceId` and `spanId`.
 import { redact, redactText } from './redact.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -29,6 +30,8 @@ export interface LoggerOptions {
   sink?: LogSink;
   now?: () => Date;
   fields?: LogFields;
+  /** Fields of the current context added to every record (trace and span ids); absent with telemetry off. */
+  correlate?: () => LogFields | undefined;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -36,9 +39,10 @@ export function createLogger(options: LoggerOptions): Logger {
   const now = options.now ?? (() => new Date());
   const base = options.fields ?? {};
   const threshold = RANK[options.level];
+  const correlate = options.correlate;
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (RANK[level] < threshold) return;
-    const head = { time: now().toISOString(), level, msg: redactText(message) };
+    const head = { time: now().toISOString(), level, msg: redactText(message), ...correlate?.() };
     // Fields follow the head but cannot overwrite it (a field named `level` must not change the severity).
     sink(level, JSON.stringify({ ...head, ...(redact({ ...base, ...fields }) as LogFields), ...head }));
   };

@@ -3,8 +3,11 @@
 
 // Whole key names that are secrets, and endings that mark one (`accessToken`, `dbPassword`). `code`
 // and `sig` only as whole names, so `errorCode` or `statusCode` stay readable.
+// The callback secret's previous version and the request-state key are named in settings
+// (SCHEDULER_CALLBACK_SECRET_PREVIOUS, MCP_REQUEST_STATE_KEY) and would escape the endings
+// otherwise; a callback's signature header would let a reader replay it within its window.
 const SECRET_KEY =
-  /^(authorization|cookie|set-cookie|code|sig|x-functions-key)$|(token|secret|password|pwd|api[-_]?key|functionkey|function_key|connectionstring|accountkey)$/i;
+  /^(authorization|cookie|set-cookie|code|sig|x-functions-key|x-contoso-signature)$|(token|secret|password|pwd|api[-_]?key|functionkey|function_key|connectionstring|accountkey|secret[-_]?previous|state[-_]?key)$/i;
 const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 const BEARER = /bearer\s+[^\s"',]+/gi;
 const SECRET_QUERY = /([?&](?:code|sig|token|key)=)[^&\s"']+/gi;

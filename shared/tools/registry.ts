@@ -10,6 +10,8 @@ import { searchKnowledgeBase } from './knowledge/search-knowledge-base.js';
 import { getCustomerOrders } from './orders/get-customer-orders.js';
 import { getProductDetail } from './products/get-product-detail.js';
 import { getProducts } from './products/get-products.js';
+import { getConversation } from './follow-ups/get-conversation.js';
+import { scheduleFollowUp } from './follow-ups/schedule-follow-up.js';
 import { getEligiblePromotions } from './promotions/get-eligible-promotions.js';
 import { getPromotions } from './promotions/get-promotions.js';
 import { getSecurityLogs } from './security/get-security-logs.js';
@@ -45,4 +47,6 @@ export const CONTOSO_TOOLS: readonly AnyTool[] = [
   troubleShootDevice,
   getTroubleshootResult,
   cancelTroubleshoot,
+  scheduleFollowUp,
+  getConversation,
 ];

@@ -36,7 +36,7 @@ describe('the local host on the Cosmos DB store', () => {
 
   before(async () => {
     cosmos = await startCosmosTestServer();
-    host = await startLocalHost({ ...cosmos.env(), SEED_CUSTOMER_COUNT: '20' });
+    host = await startLocalHost({ ...cosmos.env(), SEED_CUSTOMER_COUNT: '20', TROUBLESHOOT_STEP_DELAY_SECONDS: '0' });
   });
   after(async () => {
     await host?.stop();
@@ -44,7 +44,9 @@ describe('the local host on the Cosmos DB store', () => {
   });
 
   it('is ready on the seeded Cosmos DB store', async () => {
-    assert.deepEqual(await ready(), { status: 200, body: { status: 'ready', store: 'cosmos', seeded: true, customers: 29 } });
+    const { status, body } = await ready();
+    assert.equal(status, 200);
+    assert.deepEqual({ status: body.status, store: body.store, seeded: body.seeded, customers: body.customers, degraded: body.degraded }, { status: 'ready', store: 'cosmos', seeded: true, customers: 29, degraded: false });
   });
 
   for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
@@ -84,11 +86,22 @@ describe('the local host on the Cosmos DB store', () => {
           update_subscription: await call('update_subscription', { subscription_id: subscription.subscriptionId, update: { autopay_enabled: true } }),
           create_support_ticket: await call('create_support_ticket', { customer_id: 252, subscription_id: subscription.subscriptionId, category: 'technical', priority: 'normal', subject: 'Still slow', description: 'Since Monday.', idempotency_key: `e2e-${era}` }),
           unlock_account: await call('unlock_account', { customer_id: 254 }),
+          // The troubleshoot job runs on the local durable runner; its activities read Cosmos DB.
+          trouble_shoot_device: await call('trouble_shoot_device', { customer_id: 252, subscription_id: subscription.subscriptionId, symptom: 'internet slow' }),
         };
+        const job = results.trouble_shoot_device?.structuredContent ?? {};
+        assert.equal(job.status, 'completed', JSON.stringify(job));
+        results.get_troubleshoot_result = await call('get_troubleshoot_result', { job_id: String(job.job_id) });
+        assert.equal(results.get_troubleshoot_result?.structuredContent?.status, 'completed');
+        // Cancelling a finished job is refused as a business rule; the call itself is served.
+        results.cancel_troubleshoot = await call('cancel_troubleshoot', { job_id: String(job.job_id) });
+        // The development scheduler runs beside the local host; the follow-up reads the customer from Cosmos DB.
+        results.schedule_follow_up = await call('schedule_follow_up', { customer_id: 252, when: new Date(Date.now() + 3_600_000).toISOString(), message: 'Is it faster now?' });
+        results.get_conversation = await call('get_conversation', { conversation_id: String(results.schedule_follow_up?.structuredContent?.conversation_id) });
         assert.deepEqual(Object.keys(results).sort(), CONTOSO_TOOLS.map((t) => t.name).sort());
         for (const [name, result] of Object.entries(results)) {
           // The account is unlocked by the first era's run; paying a paid invoice is refused.
-          const refusedAsExpected = (name === 'unlock_account' && era === '2026-07-28') || name === 'pay_invoice';
+          const refusedAsExpected = (name === 'unlock_account' && era === '2026-07-28') || name === 'pay_invoice' || name === 'cancel_troubleshoot';
           if (!refusedAsExpected) assert.notEqual(result.isError, true, `${name}: ${result.content[0]?.text ?? ''}`);
         }
         assert.equal(results.get_customer_detail?.structuredContent?.email, customer.email);

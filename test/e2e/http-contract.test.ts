@@ -166,6 +166,13 @@ describe('POST /api/mcp HTTP contract', () => {
     const ready = await fetch(`${host.baseUrl}/api/ready`);
     assert.equal(ready.status, 200);
     const expected = generateDataset({ customerCount: 250, anchorDate: TEST_ANCHOR_DATE }).customers.length;
-    assert.deepEqual(await ready.json(), { status: 'ready', store: 'sqlite', seeded: true, customers: expected });
+    const answer = (await ready.json()) as Record<string, unknown>;
+    assert.deepEqual({ ...answer, dependencies: undefined, degraded: undefined }, { status: 'ready', store: 'sqlite', seeded: true, customers: expected, dependencies: undefined, degraded: undefined });
+    // Every other dependency is listed by name with its state, without secrets.
+    assert.equal(answer.degraded, false);
+    for (const dependency of answer.dependencies as Array<Record<string, unknown>>) {
+      assert.equal(typeof dependency.name, 'string');
+      assert.equal(dependency.status, 'ok', JSON.stringify(dependency));
+    }
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { canonicalJson } from '../../shared/seed/canonical-json.js';
 import { generateDataset } from '../../shared/seed/generate-dataset.js';
+import { CONTOSO_TOOLS } from '../../shared/tools/registry.js';
 import { createSqliteStore } from '../../shared/storage/sqlite/sqlite-store.js';
 import { postRaw, toolCall } from '../support/mcp-clients.js';
 import { startLocalHost, TEST_ANCHOR_DATE, type LocalHostProcess } from '../support/local-host-process.js';
@@ -105,7 +106,7 @@ describe(`fuzz corpus of POST /api/mcp (seed ${seedHex}, ${corpus.cases.length} 
     assert.equal(modernResult?.structuredContent?.customer_id, 258);
 
     const list = await postRaw(host.mcpUrl, { jsonrpc: '2.0', id: 3, method: 'tools/list' }, auth);
-    assert.equal((list.messages[0] as Rpc).result?.tools?.length, 18);
+    assert.equal((list.messages[0] as Rpc).result?.tools?.length, CONTOSO_TOOLS.length);
   });
 
   it("changed no customer data: the stopped host's store exports exactly the seeded dataset", async () => {

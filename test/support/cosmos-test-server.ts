@@ -42,7 +42,14 @@ export async function startCosmosTestServer(): Promise<CosmosTestServer> {
   });
   return {
     endpoint,
-    env: (databaseName = nextDatabase()) => ({ STORE_KIND: 'cosmos', COSMOSDB_ENDPOINT: endpoint, COSMOSDB_KEY: TEST_COSMOS_KEY, COSMOS_DATABASE_NAME: databaseName }),
+    // Conversations in memory: the default file would land in the repo's DATA_DIR.
+    env: (databaseName = nextDatabase()) => ({
+      STORE_KIND: 'cosmos',
+      COSMOSDB_ENDPOINT: endpoint,
+      COSMOSDB_KEY: TEST_COSMOS_KEY,
+      COSMOS_DATABASE_NAME: databaseName,
+      CONVERSATIONS_SQLITE_PATH: ':memory:',
+    }),
     config,
     openStore: (overrides = {}, logger = createLogger({ level: 'error', sink: () => {} })) => createCosmosStore(config(overrides), { logger }),
     /** Stops the server (again: harmless). */

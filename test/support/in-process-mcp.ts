@@ -16,7 +16,9 @@ import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 import type { JobEngineSource } from '../../shared/jobs/job-engine.js';
+import type { Telemetry } from '../../shared/telemetry/telemetry.js';
 import { createInMemoryJobEngine } from './in-memory-job-engine.js';
+import { createInMemoryScheduler, type InMemoryScheduler } from './in-memory-scheduler.js';
 
 export interface ToolResult {
   isError: boolean;
@@ -32,6 +34,8 @@ export interface ToolResult {
 export interface InProcessMcp {
   /** The app's services (store, clock …) for tests that look behind the endpoint. */
   ctx: AppServices;
+  /** The in-memory scheduler schedule_follow_up talks to (undefined with `scheduler: false`). */
+  scheduler: InMemoryScheduler | undefined;
   client: Client;
   /** Content types of the HTTP responses, in order (to tell JSON from SSE answers). */
   contentTypes: string[];
@@ -61,6 +65,10 @@ export interface InProcessMcpOptions {
   wrapStore?: (store: ContosoStore) => ContosoStore;
   /** Where the troubleshoot tools find their job engine (default: an in-memory one on the app's store). */
   jobEngines?: JobEngineSource;
+  /** Telemetry for the app (default: off, as without a connection string). */
+  telemetry?: Telemetry;
+  /** false: no scheduler, as without SCHEDULER_URL (default: an in-memory one, `mcp.scheduler`). */
+  scheduler?: false;
   /** More app options: the conversation store, the model-call policy, a short expert budget. */
   app?: Pick<AppOptions, 'conversations' | 'modelPolicy' | 'expertTimeBudgetMs'>;
 }
@@ -89,6 +97,8 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const anchorDate = options.anchorDate ?? TOOL_TEST_ANCHOR;
   const config = loadConfig({
     SQLITE_PATH: ':memory:',
+    // An in-memory embedded conversation store (env may point it at Azurite instead).
+    CONVERSATIONS_SQLITE_PATH: ':memory:',
     // Authentication is replaced below by a fixed principal; `disabled` keeps the local issuer's
     // key file from being created under the repo's DATA_DIR.
     AUTH_MODE: 'disabled',
@@ -102,9 +112,12 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   const built: { store?: ContosoStore } = {};
   const jobEngines = options.jobEngines ?? createInMemoryJobEngine({ store: () => built.store ?? assertNever('the app is not built yet') });
   let jobs = 0;
+  const scheduler = options.scheduler === false ? undefined : createInMemoryScheduler();
   const app = await createApp(config, {
     ...options.app,
     jobEngines,
+    ...(scheduler ? { scheduler } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
     newJobId: () => `ts-00000000-0000-4000-8000-${String((jobs += 1)).padStart(12, '0')}`,
     clock: fixedClock(`${anchorDate}T12:00:00.000Z`),
     newId: () => `${options.idPrefix ?? 'test'}-${(next += 1)}`,
@@ -131,6 +144,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
     ctx: app.services,
+    scheduler,
     client,
     contentTypes,
     logs,

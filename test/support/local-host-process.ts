@@ -22,6 +22,8 @@ export interface LocalHostProcess {
   /** `{ authorization: 'Bearer …' }` for a token with `roles` (default: every role). */
   authHeaders(roles?: readonly string[]): Promise<Record<string, string>>;
   output(): string;
+  /** Sends `signal` (e.g. SIGKILL, to simulate a recycled instance) and waits for the exit; DATA_DIR is kept. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** Stops the host; its DATA_DIR is removed unless `keepData` (then read it, then stop() again). */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -91,6 +93,12 @@ export async function startLocalHost(env: Record<string, string> = {}, options: 
     functionKey: env.LOCAL_FUNCTION_KEY ?? 'test-function-key',
     dataDir,
     output: () => output,
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
     async stop(options = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -2,18 +2,11 @@
 // Azure it reaches the Durable extension, under the local host the local runner (dev/durable/),
 // through the same public client API. durable-functions is loaded on first use, not at start-up
 // (it is large and only the troubleshoot tools need it).
-import type * as DurableFunctions from 'durable-functions';
 import type { DurableClient, DurableOrchestrationStatus } from 'durable-functions';
 import { ConflictError, UnavailableError } from '../../errors/domain-error.js';
+import { loadDurable } from './load-durable.js';
 import type { JobEngine, JobEngineSource, JobListFilter, JobRuntimeStatus, JobSnapshot } from '../job-engine.js';
 
-type DurableModule = typeof DurableFunctions;
-let durableModule: Promise<DurableModule> | undefined;
-
-function loadDurable(): Promise<DurableModule> {
-  durableModule ??= import('durable-functions');
-  return durableModule;
-}
 
 const TO_ENGINE_STATUS: Readonly<Record<string, JobRuntimeStatus>> = {
   Pending: 'pending',
@@ -120,7 +113,7 @@ export function durableJobEngineSource(): JobEngineSource {
       const df = await loadDurable();
       let client: DurableClient;
       try {
-        client = df.getClient(invocation as Parameters<DurableModule['getClient']>[0]);
+        client = df.getClient(invocation as Parameters<typeof df.getClient>[0]);
       } catch (error) {
         throw new UnavailableError('The job service is not available to this request (no durable client binding)', {}, { cause: error });
       }

@@ -5,6 +5,7 @@
 // the MCP endpoint's cold start must not pay for a job nobody has started.
 import azureFunctions, { type FunctionInput, type InvocationContext } from '@azure/functions';
 import type { ActivityHandler, OrchestrationHandler } from 'durable-functions';
+import { loadCreateOrchestrator, loadWrapActivityHandler } from './load-durable.js';
 
 /** The durable client input binding (what `df.input.durableClient()` builds). */
 export const DURABLE_CLIENT_INPUT: FunctionInput = azureFunctions.input.generic({ type: 'durableClient' });
@@ -29,7 +30,7 @@ export function registerOrchestration(name: string, loadHandler: () => Promise<O
     trigger: azureFunctions.trigger.generic({ type: 'orchestrationTrigger' }),
     handler: lazily(async () => {
       // The wrapper df.app.orchestration applies (typed in durable-internals.d.ts).
-      const [{ createOrchestrator }, handler] = await Promise.all([import('durable-functions/lib/src/util/testingUtils.js'), loadHandler()]);
+      const [createOrchestrator, handler] = await Promise.all([loadCreateOrchestrator(), loadHandler()]);
       return createOrchestrator(handler);
     }),
   });
@@ -41,7 +42,7 @@ export function registerActivity(name: string, handler: ActivityHandler): void {
     trigger: azureFunctions.trigger.generic({ type: 'activityTrigger' }),
     handler: lazily(async () => {
       // The wrapper df.app.activity applies (typed in durable-internals.d.ts).
-      const { wrapActivityHandler } = await import('durable-functions/lib/src/app.js');
+      const wrapActivityHandler = await loadWrapActivityHandler();
       return wrapActivityHandler(handler);
     }),
   });

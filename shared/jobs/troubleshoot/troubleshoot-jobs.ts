@@ -36,11 +36,22 @@ export interface WaitOptions {
   onStep?: StepListener | undefined;
 }
 
+/** A job of the caller with the engine's timestamps (what an MCP task reports beside the view). */
+export interface TrackedJob {
+  view: JobView;
+  createdAt: Date;
+  lastUpdatedAt: Date;
+}
+
 export interface TroubleshootJobs {
   readonly settings: JobsConfig['troubleshoot'];
+  /** How long a finished job stays readable before the retention timer purges it. */
+  readonly retentionHours: number;
   /** Checks the customer and subscription, then starts a job for the caller; its id. */
   start(scope: CallerScope, request: TroubleshootRequest): Promise<string>;
   view(scope: CallerScope, jobId: string): Promise<JobView>;
+  /** The caller's job with its timestamps, or undefined (unknown, purged, or someone else's). */
+  find(scope: CallerScope, jobId: string): Promise<TrackedJob | undefined>;
   /** Waits until the job finishes, `seconds` pass or `signal` aborts; the job as it then is. */
   wait(scope: CallerScope, jobId: string, options: WaitOptions): Promise<JobView>;
   /** Stops the caller's running job; a finished one is reported as it is. */
@@ -79,6 +90,7 @@ export function createTroubleshootJobs(deps: TroubleshootJobsDeps): Troubleshoot
 
   return {
     settings,
+    retentionHours: deps.config.retentionHours,
     async start(scope, request) {
       const [customer, subscription] = await Promise.all([deps.store.customers.get(request.customerId), deps.store.subscriptions.get(request.subscriptionId)]);
       if (!customer) throw new NotFoundError('Customer', request.customerId);
@@ -101,6 +113,11 @@ export function createTroubleshootJobs(deps: TroubleshootJobsDeps): Troubleshoot
     async view(scope, jobId) {
       const engine = await engineFor(scope);
       return viewOf(jobId, await ownSnapshot(engine, scope, jobId));
+    },
+    async find(scope, jobId) {
+      const snapshot = await ownSnapshot(await engineFor(scope), scope, jobId);
+      if (snapshot === undefined) return undefined;
+      return { view: viewOf(jobId, snapshot), createdAt: snapshot.createdAt, lastUpdatedAt: snapshot.lastUpdatedAt };
     },
     async wait(scope, jobId, options) {
       const engine = await engineFor(scope);

@@ -4,9 +4,11 @@
 // and replayed; tools/call goes through the same gate and runTool as the SDK path and is written
 // as the SDK writes it. Whatever it does not fully understand goes to the SDK path unchanged, and
 // so does a 2026-07-28 call of a tool a task provider runs (the tasks extension lives there).
+// What it answers it describes to the request's telemetry (`scope.trace`, only while it is on).
 import { jsonAnswer, type HttpAnswer } from '../../http/http-answer.js';
 import type { RequestHead } from '../../http/request-head.js';
 import type { CallerScope } from '../../request/request-scope.js';
+import type { McpMessageInfo } from '../../telemetry/request-trace.js';
 import { runTool, type ToolRunner } from '../run-tool.js';
 import type { ToolGate } from '../tool-gate.js';
 import { encodeError, encodeFixedResult, encodeListAnswer, encodeToolResult, type EncodedResult } from './encode-answer.js';
@@ -61,7 +63,10 @@ export function createFastPath(options: FastPathOptions): FastPath {
   async function answerToolsList(head: RequestHead, message: object, fast: FastRequest, scope: CallerScope): Promise<HttpAnswer | undefined> {
     const key = `${fast.era}\0${fast.version}\0${visibleNamesOf(scope)}`;
     const cached = listResults.get(key);
-    if (cached !== undefined) return jsonAnswer(200, encodeListAnswer(fast, cached));
+    if (cached !== undefined) {
+      scope.trace?.message(describe(fast, scope));
+      return jsonAnswer(200, encodeListAnswer(fast, cached));
+    }
     if (!(head instanceof Request)) return undefined;
     const answer = await sdkAnswer(head, message, scope);
     if (answer.status !== 200 || !(answer.headers.get('content-type') ?? '').startsWith('application/json')) return undefined;
@@ -69,6 +74,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const parsed = JSON.parse(text) as { result?: unknown };
     if (parsed.result === undefined) return undefined;
     listResults.set(key, encodeFixedResult(JSON.stringify(parsed.result)));
+    scope.trace?.message(describe(fast, scope));
     return jsonAnswer(200, text);
   }
 
@@ -77,9 +83,14 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const decision = gate.decide(fast.name, fast.args, scope);
     if (decision.kind === 'unknown' && options.otherToolsMayExist) return undefined;
     if (decision.kind !== 'granted') {
+      if (scope.trace !== undefined) {
+        scope.trace.message(describe(fast, scope, decision.kind === 'refused' ? fast.name : undefined));
+        scope.trace.refused(decision.kind === 'refused' ? 'missing_role' : 'unknown_tool', INVALID_PARAMS);
+      }
       // Refused and unknown alike, in the SDK's words: nothing tells a hidden tool from a missing one.
       return jsonAnswer(200, encodeError(fast, INVALID_PARAMS, `Tool ${fast.name} not found`));
     }
+    scope.trace?.message(describe(fast, scope, fast.name));
     const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, signal: head.signal });
     return jsonAnswer(200, encodeToolResult(fast, result));
   }
@@ -90,4 +101,9 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (fast.method === 'tools/list') return answerToolsList(head, message, fast, scope);
     return answerToolsCall(head, fast as FastRequest & { name: string }, scope);
   };
+}
+
+/** The request as telemetry records it; `toolName` only for a tool this server serves (never a caller-typed unknown name). */
+function describe(fast: FastRequest, scope: CallerScope, toolName?: string): McpMessageInfo {
+  return { method: fast.method, era: fast.era, protocolVersion: fast.version, toolName, tenantId: scope.caller.tenantId };
 }

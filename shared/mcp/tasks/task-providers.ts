@@ -1,6 +1,6 @@
-// Which task providers the app has, and which tools they claim: what app-handlers needs at start,
-// kept apart from tasks-extension.ts so that building the handlers loads nothing of the MCP SDK
-// (the extension itself is loaded with the SDK path, on the first request only it serves).
+// The app's task providers, gathered and checked once at start-up, and the tools they run as
+// tasks (which the fast path leaves to the SDK path). Kept apart from tasks-extension.ts, which
+// needs the MCP SDK: the fast path imports this module, and must not load the SDK.
 import type { AnyTool } from '../define-tool.js';
 import type { ServerExtension } from '../server-extension.js';
 import type { TaskProvider } from './task-provider.js';

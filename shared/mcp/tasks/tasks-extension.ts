@@ -2,7 +2,7 @@
 // factory uses it: built once from the task providers, then installed on every server that serves
 // a 2026-07-28 request (the 2025-11-25 task shape is not offered: the SDK rejects it). It adds the
 // capability, the tasks/* methods and the tools/call routing; the providers own all task state.
-import { type McpServer, type ServerCapabilities } from '@modelcontextprotocol/server';
+import type { McpServer, ServerCapabilities } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../../request/request-scope.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { ToolAudit } from '../tool-audit.js';

@@ -5,6 +5,7 @@
 // the ETag race is only ever lost to another instance, not to a neighbour request.
 import type { Container, PartitionKey } from '@azure/cosmos';
 import { UnavailableError } from '../../errors/domain-error.js';
+import type { KeyedQueue } from '../keyed-queue.js';
 import type { CosmosOps } from './cosmos-ops.js';
 
 /** Attempts of one update before it gives up with UNAVAILABLE (contention across instances). */
@@ -21,22 +22,6 @@ export interface ConditionalUpdate<D extends { id: string }, R> {
   decide(stored: D): Decision<D, R>;
   /** Called when the document does not exist; its result (usually a throw) is returned. */
   missing(): R;
-}
-
-/** Serialises async work per key within this process. */
-export class KeyedQueue {
-  readonly #tails = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const current = previous.then(work, work);
-    const tail = current.catch(() => {});
-    this.#tails.set(key, tail);
-    void tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
-    return current;
-  }
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 4 * 2 ** attempt)));

@@ -10,7 +10,7 @@ import type { ContosoStore } from '../contoso-store.js';
 import { createCosmosAuditLog } from './audit-log.js';
 import { createCosmosBillingRepo } from './billing-repo.js';
 import { createCosmosIncidentRepo, createCosmosProductRepo, createCosmosPromotionRepo } from './catalogue-repos.js';
-import { KeyedQueue } from './conditional-update.js';
+import { KeyedQueue } from '../keyed-queue.js';
 import { createCosmosClient } from './cosmos-client.js';
 import { createCosmosOps } from './cosmos-ops.js';
 import { openContainers } from './containers.js';

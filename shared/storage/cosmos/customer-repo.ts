@@ -8,7 +8,8 @@ import { NotFoundError } from '../../errors/domain-error.js';
 import type { CustomerChange, CustomerRepo } from '../contoso-store.js';
 import { decodeCursor, encodeCursor } from '../id-cursor.js';
 import type { Page, PageRequest } from '../page.js';
-import { type KeyedQueue, updateConditionally } from './conditional-update.js';
+import type { KeyedQueue } from '../keyed-queue.js';
+import { updateConditionally } from './conditional-update.js';
 import type { CosmosOps } from './cosmos-ops.js';
 import { type CustomerDoc, docIds, securityEventDoc } from './documents.js';
 

@@ -46,6 +46,8 @@ export const VALID_ARGUMENTS: Readonly<Record<string, JsonObject>> = {
   trouble_shoot_device: { customer_id: 252, subscription_id: 2521, symptom: 'internet is slow' },
   get_troubleshoot_result: { job_id: 'ts-00000000-0000-4000-8000-000000000001' },
   cancel_troubleshoot: { job_id: 'ts-00000000-0000-4000-8000-000000000001' },
+  schedule_follow_up: { customer_id: 251, when: '2026-06-16T09:00:00Z', message: 'Check the replacement router', idempotency_key: 'fuzz-follow-up' },
+  get_conversation: { conversation_id: 'fu-00000000000000000000000000000001' },
 };
 
 export function validArguments(tool: string): JsonObject {

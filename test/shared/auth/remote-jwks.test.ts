@@ -184,7 +184,7 @@ describe('createRemoteJwks', () => {
         events.map((event) => event.outcome === 'failed' && [event.consecutiveFailures, event.retryInMs]),
         [[1, 1_000], [2, 2_000], [3, 4_000], [4, 8_000], [5, 10_000], [6, 10_000]],
       );
-      assert.ok(events.every((event) => event.outcome === 'failed' && event.error === 'Error: the JWKS endpoint answered HTTP 503'));
+      assert.ok(events.every((event) => event.outcome === 'failed' && event.error === 'JwksStatusError: the JWKS endpoint answered HTTP 503' && event.errorType === 'http_503'));
     });
 
     it('shortens each pause by a random part of at most the jitter, never lengthening it', async () => {
@@ -218,7 +218,7 @@ describe('createRemoteJwks', () => {
 
     it('while the endpoint hangs, only the probing request waits; the others are answered at once and none fetches', async () => {
       const endpoint = fakeEndpoint({ kind: 'hang' });
-      const { keyFor, clock, timeOut } = source(endpoint.fetch);
+      const { keyFor, clock, timeOut, events } = source(endpoint.fetch);
       const first = unavailable(keyFor('key-a'));
       const joined = unavailable(keyFor('key-a'));
       assert.equal(endpoint.state.fetches, 1, 'requests during the first fetch share it');
@@ -238,21 +238,26 @@ describe('createRemoteJwks', () => {
       assert.equal(endpoint.state.fetches, 2);
       timeOut();
       assert.equal((await probe).retryAfterSeconds, 4);
+      assert.deepEqual(
+        events.map((event) => event.outcome === 'failed' && event.errorType),
+        ['timeout', 'timeout'],
+      );
     });
 
-    it('counts a network error, a redirect, a body that is not JSON and JSON that is not a key set as failures', async () => {
-      const modes: Mode[] = [
-        { kind: 'throw', error: new TypeError('fetch failed') },
-        { kind: 'status', status: 302 },
-        { kind: 'body', body: '<html>' },
-        { kind: 'body', body: '{"hello":"world"}' },
+    it('counts a network error, a redirect, a body that is not JSON and JSON that is not a key set as failures, each with its class', async () => {
+      const modes: Array<[Mode, string]> = [
+        [{ kind: 'throw', error: new TypeError('fetch failed') }, 'network'],
+        [{ kind: 'status', status: 302 }, 'http_302'],
+        [{ kind: 'body', body: '<html>' }, 'invalid_key_set'],
+        [{ kind: 'body', body: '{"hello":"world"}' }, 'invalid_key_set'],
       ];
-      for (const mode of modes) {
+      for (const [mode, errorType] of modes) {
         const endpoint = fakeEndpoint(mode);
         const { keyFor, events } = source(endpoint.fetch);
         const error = await unavailable(keyFor('key-a'));
         assert.equal(error.retryAfterSeconds, 2, mode.kind);
-        assert.equal(events[0]?.outcome, 'failed', JSON.stringify(mode));
+        const event = events[0];
+        assert.equal(event?.outcome === 'failed' && event.errorType, errorType, JSON.stringify(mode));
       }
     });
 

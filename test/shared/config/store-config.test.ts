@@ -14,6 +14,8 @@ const AZURE = {
   WEBSITE_HOSTNAME: 'contoso-mcp.azurewebsites.net',
   AUTH_AUDIENCE: 'api://contoso-mcp',
   ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111',
+  // Conversations in Blob Storage, so only the data store's rules are tested here (see conversations-config.test.ts).
+  CONVERSATIONS_ACCOUNT_URL: 'https://contosoconversations.blob.core.windows.net',
 };
 const ACCOUNT = 'https://contoso.documents.azure.com:443/';
 

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { unsupportedNodeMessage } from '../../../shared/runtime/supported-node.js';
 
 /** Entry points npm test builds (dist/ and the bundle in dist/app by `npm run build`, dist-bench/ by the typecheck step). */
-const ENTRY_POINTS = ['dist/app/index.js', 'dist/functions/index.js', 'dist/dev/host/start.js', 'dist/app/local-host.js', 'dist/dev/token/mint-token.js', 'dist-bench/bench/run-bench.js'];
+const ENTRY_POINTS = ['dist/app/index.js', 'dist/functions/index.js', 'dist/dev/host/start.js', 'dist/app/local-host.js', 'dist/dev/token/mint-token.js', 'dist/dev/scheduler/run-dev-scheduler.js', 'dist-bench/bench/run-bench.js'];
 
 /** A `node` on PATH outside this project whose major version is below 22 (the machine's own), if any. */
 function olderSystemNode(): { file: string; version: string } | undefined {

@@ -1,6 +1,6 @@
 // The nine support scenarios: each one's defining facts hold in the generated dataset whatever
 // the customer count, their records do not depend on that count, and each comes with a
-// knowledge-base question whose expected policy exists. The README documents every scenario.
+// knowledge-base question whose expected policy exists. docs/scenarios.md documents every scenario.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
@@ -260,17 +260,14 @@ describe('support scenarios', () => {
     }
   });
 
-  it('are each documented in the README with the tools that reveal them', () => {
-    const readme = fs.readFileSync('README.md', 'utf8');
-    const start = readme.indexOf('## Support scenarios');
-    assert.ok(start >= 0 && start < readme.indexOf('## Settings'));
-    const section = readme.slice(start, readme.indexOf('## Settings'));
+  it('are each documented in docs/scenarios.md with the tools that reveal them', () => {
+    const section = fs.readFileSync('docs/scenarios.md', 'utf8');
     for (const scenario of SCENARIOS) {
       const row = section.split('\n').find((line) => line.startsWith(`| ${scenario.customerId} |`));
-      assert.ok(row, `no README row for scenario ${scenario.customerId}`);
-      assert.ok(row.includes(scenario.situation), `README row ${scenario.customerId} lacks the situation`);
-      assert.ok(row.includes(scenario.goodAnswer), `README row ${scenario.customerId} lacks the good answer`);
-      for (const tool of scenario.tools) assert.ok(row.includes(`\`${tool}\``), `README row ${scenario.customerId} lacks ${tool}`);
+      assert.ok(row, `no docs/scenarios.md row for scenario ${scenario.customerId}`);
+      assert.ok(row.includes(scenario.situation), `docs/scenarios.md row ${scenario.customerId} lacks the situation`);
+      assert.ok(row.includes(scenario.goodAnswer), `docs/scenarios.md row ${scenario.customerId} lacks the good answer`);
+      for (const tool of scenario.tools) assert.ok(row.includes(`\`${tool}\``), `docs/scenarios.md row ${scenario.customerId} lacks ${tool}`);
     }
     assert.match(section, /open_incidents/);
   });

@@ -103,4 +103,18 @@ describe('createLogger', () => {
     assert.equal(record?.msg, 'real');
     assert.equal(record?.time, NOW.toISOString());
   });
+
+  it('adds the current trace and span ids to every record, children included, and lets no field overwrite them', () => {
+    let current: Record<string, unknown> | undefined = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) };
+    const { logger, records } = capture({ correlate: () => current });
+
+    logger.child({ requestId: 'r-3' }).info('under a span', { traceId: 'spoofed' });
+    current = undefined;
+    logger.info('outside any span');
+
+    assert.deepEqual(records(), [
+      { time: NOW.toISOString(), level: 'info', msg: 'under a span', traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), requestId: 'r-3' },
+      { time: NOW.toISOString(), level: 'info', msg: 'outside any span' },
+    ]);
+  });
 });

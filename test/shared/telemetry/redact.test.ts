@@ -44,10 +44,12 @@ describe('redact', () => {
       accessToken: 'at',
       password: 'hunter2',
       'x-functions-key': 'fk',
-      headers: { Authorization: 'Basic Zm9v', 'content-type': 'application/json' },
+      headers: { Authorization: 'Basic Zm9v', 'content-type': 'application/json', 'x-contoso-signature': 'v1=abc' },
       storage: { connectionString: 'DefaultEndpointsProtocol=https;AccountKey=xyz', accountKey: 'xyz', container: 'c' },
       clientSecret: 's',
       apiKey: 'k',
+      SCHEDULER_CALLBACK_SECRET_PREVIOUS: 'p',
+      MCP_REQUEST_STATE_KEY: 'r',
       customerId: 101,
     });
 
@@ -56,10 +58,12 @@ describe('redact', () => {
       accessToken: '[redacted]',
       password: '[redacted]',
       'x-functions-key': '[redacted]',
-      headers: { Authorization: '[redacted]', 'content-type': 'application/json' },
+      headers: { Authorization: '[redacted]', 'content-type': 'application/json', 'x-contoso-signature': '[redacted]' },
       storage: { connectionString: '[redacted]', accountKey: '[redacted]', container: 'c' },
       clientSecret: '[redacted]',
       apiKey: '[redacted]',
+      SCHEDULER_CALLBACK_SECRET_PREVIOUS: '[redacted]',
+      MCP_REQUEST_STATE_KEY: '[redacted]',
       customerId: 101,
     });
   });

@@ -22,6 +22,8 @@ const rows = (value: unknown) => value as Row[];
 const UNKNOWN_JOB = 'ts-00000000-0000-4000-8000-000000000000';
 const money = (value: unknown) => (value as number).toFixed(2);
 const str = (value: unknown) => String(value);
+/** The conversation the schedule_follow_up case created, which the get_conversation case reads (cases run in order). */
+let scheduledConversation = 'fu-none';
 
 const CASES: Record<string, SummaryCase> = {
   get_all_customers: {
@@ -116,6 +118,20 @@ const CASES: Record<string, SummaryCase> = {
   cancel_troubleshoot: {
     args: () => ({ job_id: UNKNOWN_JOB }),
     facts: (out) => [str(out.job_id), str(out.status), str(out.reason)],
+  },
+  schedule_follow_up: {
+    args: () => ({ customer_id: 251, when: '2026-06-16T09:00:00Z', message: 'Check the replacement router', idempotency_key: 'summary-case' }),
+    facts: (out) => {
+      scheduledConversation = str(out.conversation_id);
+      return [str(out.when), str(out.conversation_id)];
+    },
+  },
+  get_conversation: {
+    args: () => ({ conversation_id: scheduledConversation }),
+    facts: (out) => {
+      const conversation = out.conversation as Row;
+      return [str(conversation.id), str(conversation.kind), `customer ${str(conversation.customer_id)}`, `${rows(conversation.entries).length} entries`, 'scheduled'];
+    },
   },
 };
 

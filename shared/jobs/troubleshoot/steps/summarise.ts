@@ -6,7 +6,7 @@ import type { SupportTicket } from '../../../domain/support/support-ticket.js';
 import { scopedIdempotencyKey } from '../../../tools/common/mutations.js';
 import type { TroubleshootResult } from '../troubleshoot-job.js';
 import { diagnose } from './diagnose.js';
-import { type StepContext } from './step-context.js';
+import type { StepContext } from './step-context.js';
 
 export async function summarise(ctx: StepContext): Promise<TroubleshootResult> {
   const { input, findings } = ctx;

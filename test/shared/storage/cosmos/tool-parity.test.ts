@@ -142,6 +142,15 @@ describe('tool results on the SQLite and Cosmos DB stores (same seed, clock and 
     assert.deepEqual(await cosmos.ctx.store.exportAll(), await sqlite.ctx.store.exportAll());
   });
 
+  it('schedule and read follow-up conversations alike (the customer is read from each store)', async () => {
+    const follow = { customer_id: 253, when: '2026-06-16T09:00:00Z', message: 'Did roaming work in France?', idempotency_key: 'trip-follow-up' };
+    const scheduled = await both('schedule_follow_up', follow);
+    assert.equal(scheduled.isError, false, scheduled.text);
+    assert.equal((await both('schedule_follow_up', follow)).structured.replayed, true);
+    assert.equal((await both('schedule_follow_up', { ...follow, customer_id: 987_654 })).error?.code, 'NOT_FOUND');
+    assert.equal(rows(((await both('get_conversation', { conversation_id: scheduled.structured.conversation_id })).structured.conversation as Row).entries).length, 1);
+  });
+
   it('called every tool', () => {
     assert.deepEqual([...called].sort(), CONTOSO_TOOLS.map((tool) => tool.name).sort());
   });

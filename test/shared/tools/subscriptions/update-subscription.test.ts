@@ -107,7 +107,9 @@ describe('update_subscription', () => {
       progress: async () => {},
       progressRequested: false,
       troubleshoot: suite.mcp.ctx.toolServices.troubleshoot,
-      conversations: suite.mcp.ctx.toolServices.conversations,
+      conversations: suite.mcp.ctx.conversations,
+      scheduler: undefined,
+      followUps: suite.mcp.ctx.toolServices.followUps,
       knowledgeSearch: suite.mcp.ctx.toolServices.knowledgeSearch,
     });
 

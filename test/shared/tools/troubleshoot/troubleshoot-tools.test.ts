@@ -3,7 +3,9 @@
 // budget and the job handle, ownership, cancelling, a failing step, and bad input.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { developmentPrincipal, LOCAL_TENANT_ID, ROLES } from '../../../../shared/identity/principal.js';
+import { ALL_ROLES, developmentPrincipal, LOCAL_TENANT_ID, ROLES } from '../../../../shared/identity/principal.js';
+import { detachedScope, withCaller } from '../../../../shared/request/request-scope.js';
+import { createTroubleshootTaskProvider } from '../../../../shared/tools/troubleshoot/troubleshoot-task-provider.js';
 import { createInMemoryJobEngine, type InMemoryJobEngine } from '../../../support/in-memory-job-engine.js';
 import { useSeededMcp, type SeededSuite } from '../../../support/in-process-mcp.js';
 
@@ -179,5 +181,10 @@ describe('trouble_shoot_device: a step that keeps failing', () => {
     const polled = await suite.mcp.call('get_troubleshoot_result', { job_id: result.structured.job_id });
     assert.deepEqual(polled.structured, result.structured);
     assert.ok(suite.mcp.logs.some((line) => line.msg === 'troubleshoot step failed'), 'the detail is logged');
+    // The third interface: the same job as an MCP task.
+    const tasks = createTroubleshootTaskProvider(suite.mcp.ctx.toolServices.troubleshoot);
+    const task = await tasks.get(String(result.structured.job_id), withCaller(detachedScope('test'), developmentPrincipal(ALL_ROLES)));
+    assert.equal(task?.status, 'failed');
+    assert.equal(task?.status === 'failed' && task.error.message, result.structured.reason);
   });
 });
