@@ -69,8 +69,8 @@ export interface InProcessMcpOptions {
   telemetry?: Telemetry;
   /** false: no scheduler, as without SCHEDULER_URL (default: an in-memory one, `mcp.scheduler`). */
   scheduler?: false;
-  /** More app options: the conversation store, the model-call policy, a short expert budget. */
-  app?: Pick<AppOptions, 'conversations' | 'modelPolicy' | 'expertTimeBudgetMs'>;
+  /** More app options: the model-call policy, a short expert budget. */
+  app?: Pick<AppOptions, 'modelPolicy' | 'expertTimeBudgetMs'>;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';

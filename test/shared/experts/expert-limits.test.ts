@@ -8,17 +8,14 @@ import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { NOT_CONFIGURED_DETAIL } from '../../../shared/azure-openai/azure-openai.js';
 import { breakerPolicyDouble, type BreakerPolicyDouble } from '../../support/breaker-policy-double.js';
 import { reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
-import { createInMemoryConversationStore, type InMemoryConversationStore } from '../../support/in-memory-conversation-store.js';
 import { startInProcessMcp, type InProcessMcp } from '../../support/in-process-mcp.js';
 
 describe('expert tools: time budget', () => {
   let fake: FakeAzureOpenAi;
   let mcp: InProcessMcp;
-  let conversations: InMemoryConversationStore;
   before(async () => {
     fake = await startFakeAzureOpenAi();
-    conversations = createInMemoryConversationStore();
-    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env(), app: { conversations, expertTimeBudgetMs: 1000 } });
+    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env(), app: { expertTimeBudgetMs: 1000 } });
   });
   after(async () => {
     await mcp?.close();
@@ -28,15 +25,17 @@ describe('expert tools: time budget', () => {
   it('stops a turn whose model does not answer within the budget with TIMEOUT, storing nothing', async () => {
     // A first turn loads the openai package, so the timed turn spends its budget on the model call.
     fake.queue(reply.text('warm'));
-    assert.equal((await mcp.call('ask_product_expert', { question: 'Warm up' })).isError, false);
+    const warm = await mcp.call('ask_product_expert', { question: 'Warm up' });
+    assert.equal(warm.isError, false);
+    const { conversation_id } = warm.structured as { conversation_id: string };
     fake.reset();
     fake.queue(reply.hold());
-    const result = await mcp.call('ask_product_expert', { question: 'Which plans exist?' });
+    const result = await mcp.call('ask_product_expert', { question: 'Which plans exist?', conversation_id });
     assert.equal(result.isError, true);
     assert.equal(result.error?.code, 'TIMEOUT');
     assert.match(result.text, /ask_product_expert did not answer within its 1 s time budget \(0 tool calls made\)/);
     assert.equal(fake.chatRequests().length, 1, 'the held model call was cut');
-    assert.equal(conversations.all().length, 1, 'only the warm-up turn is stored');
+    assert.equal((await mcp.ctx.conversations.get(conversation_id))?.entries.length, 2, 'only the warm-up turn is stored');
   });
 });
 
@@ -47,7 +46,7 @@ describe('expert tools: model endpoint down', () => {
   before(async () => {
     fake = await startFakeAzureOpenAi();
     policy = breakerPolicyDouble(2);
-    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env(), app: { conversations: createInMemoryConversationStore(), modelPolicy: policy } });
+    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env(), app: { modelPolicy: policy } });
   });
   after(async () => {
     await mcp?.close();

@@ -8,7 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { developmentPrincipal, ROLES, type Principal } from '../../../shared/identity/principal.js';
 import { MAX_TOOL_RESULT_CHARS } from '../../../shared/experts/tool-results.js';
 import { FAKE_OPENAI_KEY, reply, startFakeAzureOpenAi, type ChatBody, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
-import { createInMemoryConversationStore, type InMemoryConversationStore } from '../../support/in-memory-conversation-store.js';
 import { startInProcessMcp, type InProcessMcp } from '../../support/in-process-mcp.js';
 import type { SeedDataset } from '../../../shared/storage/seed-dataset.js';
 
@@ -23,14 +22,12 @@ describe('expert tools (scripted Azure OpenAI)', () => {
   let fake: FakeAzureOpenAi;
   let mcp: InProcessMcp;
   let data: SeedDataset;
-  let conversations: InMemoryConversationStore;
   const customer = () => data.customers.find((c) => data.invoices.some((i) => i.customerId === c.customerId) && data.subscriptions.some((s) => s.customerId === c.customerId))!;
   const subscriptionOf = (customerId: number) => data.subscriptions.find((s) => s.customerId === customerId)!;
 
   before(async () => {
     fake = await startFakeAzureOpenAi();
-    conversations = createInMemoryConversationStore();
-    mcp = await startInProcessMcp({ customerCount: 5, env: fake.env({ EXPERT_MAX_STEPS: String(MAX_STEPS) }), app: { conversations } });
+    mcp = await startInProcessMcp({ customerCount: 5, env: fake.env({ EXPERT_MAX_STEPS: String(MAX_STEPS) }) });
     data = await mcp.ctx.store.exportAll();
   });
   after(async () => {
@@ -96,7 +93,7 @@ describe('expert tools (scripted Azure OpenAI)', () => {
     assert.deepEqual(toolMessages(chats[2]!.body).map((m) => m.tool_call_id), ['call_0_0', 'call_1_0', 'call_1_1']);
     assert.deepEqual(progress, [1, 2, 3], 'one progress notification per step');
 
-    const stored = conversations.all().find((c) => c.id === out.conversation_id);
+    const stored = await mcp.ctx.conversations.get(out.conversation_id);
     assert.equal(stored?.kind, 'expert');
     assert.equal(stored?.topic, 'billing');
     assert.deepEqual(stored?.owner, { tenant_id: developmentPrincipal().tenantId, caller_id: developmentPrincipal().callerId });
@@ -120,7 +117,26 @@ describe('expert tools (scripted Azure OpenAI)', () => {
         ['user', 'And the cheapest one?'],
       ],
     );
-    assert.equal(conversations.all().find((c) => c.id === first.conversation_id)?.entries.length, 4);
+    assert.equal((await mcp.ctx.conversations.get(first.conversation_id))?.entries.length, 4);
+  });
+
+  it('stores an expert conversation that get_conversation reads back to its owner, and to no other reader', async () => {
+    fake.reset();
+    fake.queue(reply.text('Bundles: see the catalogue.'));
+    const asked = (await mcp.call('ask_product_expert', { question: 'Which bundles exist?', turn_id: 'turn-read-back' })).structured as { conversation_id: string };
+    const read = await mcp.call('get_conversation', { conversation_id: asked.conversation_id });
+    assert.equal(read.isError, false, read.text);
+    const { conversation } = read.structured as { conversation: { kind: string; topic: string; customer_id: number | null; entries: Array<{ type: string; role: string; event_id: string; content: string }> } };
+    assert.deepEqual([conversation.kind, conversation.topic, conversation.customer_id], ['expert', 'product', null]);
+    assert.deepEqual(
+      conversation.entries.map((entry) => [entry.type, entry.role, entry.event_id, entry.content]),
+      [
+        ['message', 'user', 'turn-read-back:user', 'Which bundles exist?'],
+        ['message', 'assistant', 'turn-read-back:assistant', 'Bundles: see the catalogue.'],
+      ],
+    );
+    const other = await mcp.callAs(READER, 'get_conversation', { conversation_id: asked.conversation_id });
+    assert.equal(other.error?.code, 'NOT_FOUND');
   });
 
   it("refuses another caller's (or another tenant's) conversation id as not found, without asking the model", async () => {
@@ -274,7 +290,7 @@ describe('expert tools (scripted Azure OpenAI)', () => {
       ['one', 'two', 'three'].map((word) => mcp.call('ask_product_expert', { question: `Question ${word}`, conversation_id: start.conversation_id, turn_id: `turn-${word}` })),
     );
     assert.ok(results.every((r) => !r.isError));
-    const stored = conversations.all().find((c) => c.id === start.conversation_id)!;
+    const stored = (await mcp.ctx.conversations.get(start.conversation_id))!;
     assert.equal(stored.entries.length, 8);
     assert.deepEqual(new Set(stored.entries.map((e) => e.event_id)).size, 8);
   });
