@@ -1,7 +1,8 @@
 // The ChatModel adapter on Azure OpenAI chat completions (the openai package's AzureOpenAI client,
-// loaded on first use). Every call runs under the model-call policy; an abort by the caller (the
-// turn's time budget, a cancelled request) is the caller's, not an endpoint failure, and is
-// rethrown as the caller's reason. Tool calls of kinds other than functions are dropped.
+// loaded on first use). Every call runs under the model-call policy, which sees the SDK's own
+// errors (status, Retry-After) and retries the transient ones; what comes out is mapped after it.
+// An abort by the caller (the turn's time budget, a cancelled request) is the caller's, not an
+// endpoint failure, and is rethrown as the caller's reason. Tool calls of other kinds are dropped.
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { LoadedOpenAi } from './azure-openai-client.js';
 import type { ChatMessage, ChatModel, ChatReply, ChatRequest } from './chat-model.js';
@@ -20,16 +21,18 @@ export function createAzureOpenAiChat(options: AzureOpenAiChatOptions): ChatMode
     async complete(request, signal) {
       const { client, sdk } = await options.load();
       const body = requestBody(options.deployment, request);
-      const completion = await options.policy.execute(async function callChatCompletions(policySignal) {
-        signal.throwIfAborted();
-        try {
-          return await client.chat.completions.create(body, { signal: AbortSignal.any([signal, policySignal]) });
-        } catch (error) {
-          if (signal.aborted) throw signal.reason;
-          throw fromOpenAiError(error, sdk, what);
-        }
-      });
-      return replyOf(completion);
+      try {
+        const completion = await options.policy.execute(
+          function callChatCompletions(attemptSignal) {
+            return client.chat.completions.create(body, { signal: AbortSignal.any([signal, attemptSignal]) });
+          },
+          { signal },
+        );
+        return replyOf(completion);
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        throw fromOpenAiError(error, sdk, what);
+      }
     },
   };
 }

@@ -2,15 +2,15 @@
 // @azure/identity for Entra ID) is imported only when an expert tool or an embedding runs, so a
 // process that never asks a model never loads them. Every option the client would otherwise read
 // from OPENAI_* environment variables is passed explicitly; its own retries are off (the
-// resilience policy retries), and each request has a timeout of its own.
+// resilience policy retries), and its own timeout is a backstop just above the policy's.
 import type * as OpenAiSdk from 'openai';
 import type { AzureOpenAiConfig } from '../config/config.js';
 
 /** The Entra ID scope of Azure OpenAI data-plane calls (role: Cognitive Services OpenAI User). */
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
 
-/** One request's timeout inside the client: a backstop below the expert's turn budget. */
-export const MODEL_REQUEST_TIMEOUT_MS = 60_000;
+/** How much longer the client waits than the policy's attempt timeout (which aborts first). */
+export const CLIENT_TIMEOUT_MARGIN_MS = 5_000;
 
 export interface LoadedOpenAi {
   readonly client: OpenAiSdk.AzureOpenAI;
@@ -43,7 +43,7 @@ async function loadAzureOpenAi(config: AzureOpenAiConfig): Promise<LoadedOpenAi>
     adminAPIKey: null,
     webhookSecret: null,
     maxRetries: 0,
-    timeout: MODEL_REQUEST_TIMEOUT_MS,
+    timeout: config.policy.timeoutMs + CLIENT_TIMEOUT_MARGIN_MS,
     logLevel: 'off',
   });
   return { client, sdk };

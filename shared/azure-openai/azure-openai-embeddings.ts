@@ -1,6 +1,7 @@
 // The EmbeddingModel adapter on Azure OpenAI embeddings (loaded on first use, under the model-call
-// policy). Every vector is checked before it is used: finite numbers, one length, and never all
-// zeros (a zero vector ranks every document alike, the fault the Contoso reference shipped with).
+// policy, whose outcome is mapped after it). Every vector is checked before it is used: finite
+// numbers, one length, and never all zeros (a zero vector ranks every document alike, the fault
+// the Contoso reference shipped with).
 import type { LoadedOpenAi } from './azure-openai-client.js';
 import type { EmbeddingModel } from './embedding-model.js';
 import type { ModelCallPolicy } from './model-call-policy.js';
@@ -20,15 +21,16 @@ export function createAzureOpenAiEmbeddings(options: AzureOpenAiEmbeddingsOption
     async embed(texts, signal) {
       if (texts.length === 0) return [];
       const { client, sdk } = await options.load();
-      const response = await options.policy.execute(async function callEmbeddings(policySignal) {
-        signal.throwIfAborted();
-        try {
-          return await client.embeddings.create({ model: options.deployment, input: [...texts], encoding_format: 'float' }, { signal: AbortSignal.any([signal, policySignal]) });
-        } catch (error) {
-          if (signal.aborted) throw signal.reason;
-          throw fromOpenAiError(error, sdk, what);
-        }
-      });
+      const response = await options.policy
+        .execute(
+          function callEmbeddings(attemptSignal) {
+            return client.embeddings.create({ model: options.deployment, input: [...texts], encoding_format: 'float' }, { signal: AbortSignal.any([signal, attemptSignal]) });
+          },
+          { signal },
+        )
+        .catch((error: unknown) => {
+          throw signal.aborted ? signal.reason : fromOpenAiError(error, sdk, what);
+        });
       const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
       return checkedVectors(vectors, texts.length, what);
     },

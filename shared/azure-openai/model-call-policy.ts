@@ -1,20 +1,53 @@
-// The seam where the resilience policy (timeout, retry, circuit breaker; shared/resilience/)
-// wraps every call to Azure OpenAI. The adapters only need `execute`; the app plugs in the real
-// policy, tests a small double. Without one, calls run unguarded (the client's own timeout only).
-import type { DependencyCheck } from '../health/dependency-check.js';
+// The resilience policy around every Azure OpenAI call: the app's dependency policy
+// (shared/resilience/: a timeout per attempt, retries of transient failures with backoff, full
+// jitter and Retry-After, a circuit breaker), named azure_openai. It is built on the first model
+// call, so a process that never asks a model never loads cockatiel; until then it reads as closed.
+import type { Clock } from '../time/clock.js';
+import type { BreakerState, DependencyPolicy, DependencyPolicySettings } from '../resilience/dependency-policy.js';
+import { AZURE_OPENAI_DEPENDENCY } from './openai-errors.js';
 
-export interface ModelCallPolicy {
-  /**
-   * Runs `fn` under the policy; `signal` aborts when the policy's timeout ends the attempt. Throws
-   * UnavailableError (details `{ dependency, retry_after_seconds }`) without calling `fn` while
-   * the breaker is open.
-   */
-  execute<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T>;
-  /** The breaker's state, for /api/ready, when the policy has one. */
-  breakerState?(): NonNullable<DependencyCheck['breaker']>;
+/** What the adapters and the readiness check use of the policy. */
+export type ModelCallPolicy = Pick<DependencyPolicy, 'execute' | 'state' | 'lastErrorClass' | 'retryAfterSeconds'>;
+
+export interface ModelCallPolicyOptions {
+  /** AZURE_OPENAI_TIMEOUT_MS and the five other policy settings. */
+  settings: DependencyPolicySettings;
+  /** Reads Retry-After dates and the breaker's remaining pause (default: system time). */
+  clock?: Clock | undefined;
+  /** Told of every breaker transition (telemetry). */
+  onStateChange?: ((state: BreakerState) => void) | undefined;
 }
 
-/** A policy that adds nothing: each call runs once, with a signal that never aborts. */
-export const UNGUARDED_POLICY: ModelCallPolicy = {
-  execute: (fn) => fn(new AbortController().signal),
-};
+/** The azure_openai policy, created (and cockatiel imported) on the first call of `execute`. */
+export function lazyModelCallPolicy(options: ModelCallPolicyOptions): ModelCallPolicy {
+  let policy: DependencyPolicy | undefined;
+  let loading: Promise<DependencyPolicy> | undefined;
+
+  function load(): Promise<DependencyPolicy> {
+    loading ??= import('../resilience/dependency-policy.js').then(
+      function buildPolicy({ createDependencyPolicy }) {
+        policy = createDependencyPolicy({ name: AZURE_OPENAI_DEPENDENCY, ...options.settings, ...(options.clock ? { clock: options.clock } : {}) });
+        if (options.onStateChange) policy.onStateChange(options.onStateChange);
+        return policy;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  }
+
+  return {
+    get state() {
+      return policy?.state ?? 'closed';
+    },
+    get lastErrorClass() {
+      return policy?.lastErrorClass;
+    },
+    retryAfterSeconds: () => policy?.retryAfterSeconds() ?? 0,
+    async execute(fn, callOptions) {
+      return (policy ?? (await load())).execute(fn, callOptions);
+    },
+  };
+}

@@ -1,7 +1,8 @@
 // The `azureOpenAi` and `experts` sections of Config: the Azure OpenAI endpoint, deployments and
 // API version the expert tools use (absent endpoint: no experts), with the rule that keeps API keys
-// out of Azure, and the bounds of one expert turn.
+// out of Azure, the resilience policy of its calls, and the bounds of one expert turn.
 import type { AzureOpenAiConfig, ExpertsConfig } from './config.js';
+import { policySettingsOf } from './resilience-settings.js';
 import type { RawSettings } from './settings-schema.js';
 
 /** The GA data-plane version used when AZURE_OPENAI_API_VERSION is unset (tool calls, parallel tool calls). */
@@ -28,7 +29,10 @@ export function buildAzureOpenAiConfig({ settings: s, inAzure }: AzureOpenAiConf
   if (inAzure && s.AZURE_OPENAI_API_KEY !== undefined) {
     problems.push("AZURE_OPENAI_API_KEY: API keys are for local use and are refused in Azure; grant the app's managed identity the Cognitive Services OpenAI User role instead");
   }
-  if (problems.length > 0) return { problems };
+  // The turn's own budget cuts any attempt (and retry) still running, so no bound against it here.
+  const policy = policySettingsOf(s, 'AZURE_OPENAI');
+  if ('problems' in policy) problems.push(...policy.problems);
+  if (problems.length > 0 || 'problems' in policy) return { problems };
   const experts: ExpertsConfig = { maxSteps: s.EXPERT_MAX_STEPS, timeBudgetSeconds: s.EXPERT_TIME_BUDGET_SECONDS };
   if (endpoint === undefined || s.AZURE_OPENAI_CHAT_DEPLOYMENT === undefined) return { azureOpenAi: undefined, experts };
   return {
@@ -39,6 +43,7 @@ export function buildAzureOpenAiConfig({ settings: s, inAzure }: AzureOpenAiConf
       embeddingDeployment: s.AZURE_OPENAI_EMBEDDING_DEPLOYMENT,
       apiKey: s.AZURE_OPENAI_API_KEY,
       managedIdentityClientId: s.AZURE_CLIENT_ID,
+      policy: policy.policy,
     },
     experts,
   };

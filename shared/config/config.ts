@@ -59,6 +59,8 @@ export interface AzureOpenAiConfig {
   readonly apiKey: string | undefined;
   /** Client id of a user-assigned managed identity (AZURE_CLIENT_ID). */
   readonly managedIdentityClientId: string | undefined;
+  /** The resilience policy every model call goes through (AZURE_OPENAI_TIMEOUT_MS …; docs/resilience.md). */
+  readonly policy: DependencyPolicySettings;
 }
 
 /** Bounds of one expert turn (the agent loop). */

@@ -92,6 +92,19 @@ export const SCHEDULER_RESILIENCE_DEFAULTS: ResilienceDefaults = {
  */
 export const MAX_EXPERT_TIME_BUDGET_SECONDS = 200;
 
+/**
+ * Azure OpenAI's policy: a chat completion with tools may take tens of seconds, so an attempt has
+ * a minute (below the 90 s turn); throttling's Retry-After is honoured up to 10 s.
+ */
+export const AZURE_OPENAI_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 60_000,
+  maxAttempts: 3,
+  initialDelayMs: 500,
+  maxDelayMs: 10_000,
+  breakerFailures: 5,
+  halfOpenMs: 30_000,
+};
+
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
@@ -175,6 +188,7 @@ export const settingsSchema = z.object({
   AZURE_OPENAI_API_KEY: secretSetting(16),
   EXPERT_MAX_STEPS: integerSetting(6, 1, 20),
   EXPERT_TIME_BUDGET_SECONDS: integerSetting(90, 5, MAX_EXPERT_TIME_BUDGET_SECONDS),
+  ...resilienceSettings('AZURE_OPENAI', AZURE_OPENAI_RESILIENCE_DEFAULTS),
 
   AUTH_MODE: optionalString.pipe(z.enum(AUTH_MODES).optional()),
   AUTH_AUDIENCE: patternListSetting(AUDIENCE, 'app ID URIs or client ids'),

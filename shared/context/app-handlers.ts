@@ -47,9 +47,14 @@ export interface AppHandlersOptions {
   expertTimeBudgetMs?: number;
 }
 
-/** What /api/ready lists beside the store: every configured dependency with a check. */
+/** What /api/ready lists beside the store: every configured dependency with a check (Azure OpenAI only with an endpoint). */
 function readinessDependencies(services: AppServices): CheckedDependency[] {
-  return [services.conversations, services.secrets, ...(services.scheduler ? [services.scheduler] : [])];
+  return [
+    services.conversations,
+    services.secrets,
+    ...(services.scheduler ? [services.scheduler] : []),
+    ...(services.azureOpenAi.models ? [services.azureOpenAi] : []),
+  ];
 }
 
 /** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */

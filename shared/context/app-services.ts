@@ -1,12 +1,12 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
-// store (seeded at start-up as configured), the conversation store, authentication, named secrets
-// and telemetry. Handlers are built from these in app-handlers.ts; a new dependency is a field here.
-// With telemetry on, the store, the job engines and the JWKS fetch are wrapped in spans here, once.
+// store (seeded at start-up as configured), the conversation store, authentication, named secrets,
+// telemetry and Azure OpenAI. Handlers are built from these in app-handlers.ts; a new dependency is
+// a field here. With telemetry on, the store, the job engines, the JWKS fetch and the Azure OpenAI
+// models are wrapped in spans here, once.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { createAzureOpenAi, type AzureOpenAi } from '../azure-openai/azure-openai.js';
-import { UNGUARDED_POLICY, type ModelCallPolicy } from '../azure-openai/model-call-policy.js';
 import { createAuthServices, type AuthServices } from '../auth/auth-services.js';
 import type { Config } from '../config/config.js';
 import type { ConversationStore } from '../conversations/conversation-store.js';
@@ -84,8 +84,6 @@ export interface AppServicesOptions {
   schedulerFetch?: typeof globalThis.fetch;
   /** A scheduler to use instead of the configured one (tests). */
   scheduler?: SchedulerClient;
-  /** The resilience policy around every Azure OpenAI call (until shared/resilience/ is wired here: none). */
-  modelPolicy?: ModelCallPolicy;
 }
 
 export async function createAppServices(config: Config, options: AppServicesOptions = {}): Promise<AppServices> {
@@ -112,7 +110,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     });
     const store = tracing ? tracing.store(untracedStore) : untracedStore;
     const newId = options.newId ?? randomUUID;
-    const azureOpenAi = createAzureOpenAi(config.azureOpenAi, options.modelPolicy ?? UNGUARDED_POLICY);
+    const azureOpenAi = createAzureOpenAi(config.azureOpenAi, {
+      clock,
+      tracePort: tracing ? (dependency, port) => tracing.port(dependency, port) : undefined,
+      onBreakerState: (dependency, state) => telemetry.recordBreakerState(dependency, state),
+    });
     const knowledgeSearch = createKnowledgeSearch({ knowledge: store.knowledge, embeddings: azureOpenAi.models?.embeddings, logger, clock });
     if (seedOutcome.action === 'seeded') await embedSeededKnowledge(knowledgeSearch, logger);
     const engines = options.jobEngines ?? durableJobEngineSource();

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 /** The key tests configure as AZURE_OPENAI_API_KEY. */
 export const FAKE_OPENAI_KEY = 'test-key-0123456789abcdef';
 
+/** The azure_openai policy's pauses at milliseconds, so retries cost tests no time (attempts and breaker as deployed). */
+const FAST_RETRIES = { AZURE_OPENAI_RETRY_INITIAL_DELAY_MS: '1', AZURE_OPENAI_RETRY_MAX_DELAY_MS: '20' };
+
 export interface RecordedRequest {
   method: string;
   /** Path without the query. */
@@ -46,7 +49,7 @@ export type ChatScript = (body: ChatBody, index: number) => ScriptedReply;
 
 export interface FakeAzureOpenAi {
   endpoint: string;
-  /** Settings that point the app at this stand-in with an API key. */
+  /** Settings that point the app at this stand-in with an API key (and millisecond retry pauses). */
   env(extra?: Record<string, string>): Record<string, string>;
   /** Answers the next chat calls with these replies, in order (then: "no scripted reply", 500). */
   queue(...replies: ScriptedReply[]): void;
@@ -99,7 +102,7 @@ export async function startFakeAzureOpenAi(): Promise<FakeAzureOpenAi> {
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,
-    env: (extra = {}) => ({ AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat-test', AZURE_OPENAI_API_KEY: FAKE_OPENAI_KEY, ...extra }),
+    env: (extra = {}) => ({ AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat-test', AZURE_OPENAI_API_KEY: FAKE_OPENAI_KEY, ...FAST_RETRIES, ...extra }),
     queue: (...replies) => {
       script = undefined;
       queued.push(...replies);

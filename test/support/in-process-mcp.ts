@@ -16,6 +16,7 @@ import { createLogger } from '../../shared/telemetry/logger.js';
 import { fixedClock } from '../../shared/time/clock.js';
 import type { SeedDataset } from '../../shared/storage/seed-dataset.js';
 import type { JobEngineSource } from '../../shared/jobs/job-engine.js';
+import type { Readiness } from '../../shared/health/health-checks.js';
 import type { Telemetry } from '../../shared/telemetry/telemetry.js';
 import { createInMemoryJobEngine } from './in-memory-job-engine.js';
 import { createInMemoryScheduler, type InMemoryScheduler } from './in-memory-scheduler.js';
@@ -49,6 +50,8 @@ export interface InProcessMcp {
    * back as `{ isError: true, text: 'rpc <code>: <message>' }`.
    */
   callAs(principal: Principal, name: string, args: unknown): Promise<ToolResult>;
+  /** GET /api/ready as the app's own handler answers it. */
+  ready(): Promise<{ status: number; body: Readiness }>;
   /** POSTs `body` (any JSON) to the endpoint as a 2025-era request, as `principal` if given. */
   post(body: unknown, principal?: Principal): Promise<Response>;
   close(): Promise<void>;
@@ -69,8 +72,8 @@ export interface InProcessMcpOptions {
   telemetry?: Telemetry;
   /** false: no scheduler, as without SCHEDULER_URL (default: an in-memory one, `mcp.scheduler`). */
   scheduler?: false;
-  /** More app options: the model-call policy, a short expert budget. */
-  app?: Pick<AppOptions, 'modelPolicy' | 'expertTimeBudgetMs'>;
+  /** More app options: a short expert turn budget. */
+  app?: Pick<AppOptions, 'expertTimeBudgetMs'>;
 }
 
 export const TOOL_TEST_ANCHOR = '2026-06-15';
@@ -157,6 +160,10 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
       return toToolResult(result);
     },
     post,
+    async ready() {
+      const res = await app.handlers.health.readiness();
+      return { status: res.status, body: (await res.json()) as Readiness };
+    },
     async callAs(principal, name, args) {
       const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } }, principal);
       const answer = (await res.json()) as { result?: RawToolResult; error?: { code: number; message: string } };

@@ -7,8 +7,8 @@
 // adapter (with cockatiel) only with SCHEDULER_URL, and the MCP client SDK and @azure/identity not
 // before the first scheduler call; without APPLICATIONINSIGHTS_CONNECTION_STRING no telemetry module
 // is loaded at all (neither the Azure Monitor distro nor OpenTelemetry's API); the openai package
-// waits for the first expert question (the host is configured with an Azure OpenAI stand-in, so the
-// expert tools are listed). Module loads are recorded by a hook.
+// and the azure_openai policy wait for the first expert question (the host is configured with an
+// Azure OpenAI stand-in, so the expert tools are listed). Module loads are recorded by a hook.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -137,15 +137,19 @@ describe('bundle: optional parts load only when needed', () => {
     for (const chunk of chunksWith('shared/mcp/sdk-path.ts')) assert.ok(loaded.has(chunk), `${chunk} loaded for initialize`);
   });
 
-  it('loads the openai package for the first expert question only, and no identity library with an API key', async () => {
+  it('loads the openai package and the azure_openai policy (cockatiel) for the first expert question only, and no identity library with an API key', async () => {
     const before = loadedChunks();
-    for (const chunk of chunksWith('node_modules/openai/')) assert.ok(!before.has(chunk), `${chunk} loaded before any expert was asked`);
+    for (const part of ['node_modules/openai/', 'node_modules/cockatiel/']) {
+      for (const chunk of chunksWith(part)) assert.ok(!before.has(chunk), `${chunk} (${part}) loaded before any expert was asked`);
+    }
     openAi.queue(reply.text('An answer.'));
     const res = await postRaw(host.mcpUrl, toolCall(3, 'ask_billing_expert', { question: 'What does customer 251 owe?' }), await host.authHeaders());
     assert.equal(res.status, 200);
     assert.equal(openAi.chatRequests().length, 1, 'the expert asked the stand-in');
     const loaded = loadedChunks();
-    for (const chunk of chunksWith('node_modules/openai/')) assert.ok(loaded.has(chunk), `${chunk} loaded for the expert`);
+    for (const part of ['node_modules/openai/', 'node_modules/cockatiel/']) {
+      for (const chunk of chunksWith(part)) assert.ok(loaded.has(chunk), `${chunk} (${part}) loaded for the expert`);
+    }
     for (const chunk of chunksWith('@azure/identity/')) assert.ok(!loaded.has(chunk), `${chunk} (@azure/identity) loaded although an API key is configured`);
   });
 });

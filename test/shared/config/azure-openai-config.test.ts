@@ -32,6 +32,7 @@ describe('Azure OpenAI settings', () => {
       embeddingDeployment: 'text-embedding-3-small',
       apiKey: 'k'.repeat(32),
       managedIdentityClientId: undefined,
+      policy: { timeoutMs: 60_000, retry: { maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000 }, breaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 } },
     });
     assert.deepEqual(config.experts, { maxSteps: 3, timeBudgetSeconds: 45 });
     assert.equal(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://c.openai.azure.com', AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat' }).azureOpenAi?.apiVersion, '2024-10-21');
@@ -40,6 +41,22 @@ describe('Azure OpenAI settings', () => {
   it('need a chat deployment with an endpoint, and refuse deployments or a key without one', () => {
     assert.match(configProblems({ AZURE_OPENAI_ENDPOINT: 'https://c.openai.azure.com' }).join('\n'), /^AZURE_OPENAI_CHAT_DEPLOYMENT: required with AZURE_OPENAI_ENDPOINT/m);
     assert.match(configProblems({ AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat' }).join('\n'), /^AZURE_OPENAI_CHAT_DEPLOYMENT: has no effect without AZURE_OPENAI_ENDPOINT/m);
+  });
+
+  it('read the azure_openai resilience policy from its six settings, refusing a longest pause below the first', () => {
+    const base = { AZURE_OPENAI_ENDPOINT: 'https://c.openai.azure.com', AZURE_OPENAI_CHAT_DEPLOYMENT: 'chat' };
+    const config = loadConfig({
+      ...base,
+      AZURE_OPENAI_TIMEOUT_MS: '30000',
+      AZURE_OPENAI_RETRY_MAX_ATTEMPTS: '2',
+      AZURE_OPENAI_RETRY_INITIAL_DELAY_MS: '100',
+      AZURE_OPENAI_RETRY_MAX_DELAY_MS: '4000',
+      AZURE_OPENAI_BREAKER_FAILURES: '8',
+      AZURE_OPENAI_BREAKER_HALF_OPEN_MS: '15000',
+    });
+    assert.deepEqual(config.azureOpenAi?.policy, { timeoutMs: 30_000, retry: { maxAttempts: 2, initialDelayMs: 100, maxDelayMs: 4_000 }, breaker: { failureThreshold: 8, halfOpenAfterMs: 15_000 } });
+    assert.match(configProblems({ ...base, AZURE_OPENAI_RETRY_INITIAL_DELAY_MS: '5000', AZURE_OPENAI_RETRY_MAX_DELAY_MS: '100' }).join('\n'), /^AZURE_OPENAI_RETRY_MAX_DELAY_MS: must be at least AZURE_OPENAI_RETRY_INITIAL_DELAY_MS/m);
+    assert.match(configProblems({ ...base, AZURE_OPENAI_RETRY_MAX_ATTEMPTS: '11' }).join('\n'), /^AZURE_OPENAI_RETRY_MAX_ATTEMPTS: /m);
   });
 
   it('refuse an API key in Azure, without echoing it', () => {

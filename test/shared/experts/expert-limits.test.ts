@@ -1,13 +1,13 @@
 // The expert tools when things go wrong or are missing: the turn's time budget (a model that
-// never answers), the model endpoint failing until the breaker (the resilience policy's seam, a
-// test double here) opens, throttling, and an app without an Azure OpenAI endpoint (no experts
-// listed, readiness says why).
+// never answers), the model endpoint failing until the azure_openai policy's breaker opens (the
+// real policy, at millisecond pauses), throttling with Retry-After, refused credentials, an
+// unreachable endpoint, and an app without an Azure OpenAI endpoint (no experts listed, readiness
+// says why).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { developmentPrincipal } from '../../../shared/identity/principal.js';
 import { NOT_CONFIGURED_DETAIL } from '../../../shared/azure-openai/azure-openai.js';
-import { breakerPolicyDouble, type BreakerPolicyDouble } from '../../support/breaker-policy-double.js';
-import { reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
+import { FAKE_OPENAI_KEY, reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
 import { startInProcessMcp, type InProcessMcp } from '../../support/in-process-mcp.js';
 
 describe('expert tools: time budget', () => {
@@ -39,58 +39,71 @@ describe('expert tools: time budget', () => {
   });
 });
 
-describe('expert tools: model endpoint down', () => {
+describe('expert tools: model endpoint down (the azure_openai resilience policy)', () => {
   let fake: FakeAzureOpenAi;
   let mcp: InProcessMcp;
-  let policy: BreakerPolicyDouble;
   before(async () => {
     fake = await startFakeAzureOpenAi();
-    policy = breakerPolicyDouble(2);
-    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env(), app: { modelPolicy: policy } });
+    // Two attempts per call, the breaker opening after four failed attempts and staying open for the test.
+    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env({ AZURE_OPENAI_RETRY_MAX_ATTEMPTS: '2', AZURE_OPENAI_BREAKER_FAILURES: '4', AZURE_OPENAI_BREAKER_HALF_OPEN_MS: '600000' }) });
   });
   after(async () => {
     await mcp?.close();
     await fake?.close();
   });
 
-  it('answers UNAVAILABLE while the endpoint fails, then the breaker opens and no call reaches it', async () => {
-    fake.queue(reply.status(503), reply.status(503));
+  it('retries a failing endpoint, answers UNAVAILABLE, then the breaker opens and no call reaches it; readiness lists it down', async () => {
+    const ready = async () => (await mcp.ready()).body.dependencies?.find((check) => check.name === 'azure_openai');
+    assert.deepEqual(await ready(), { name: 'azure_openai', status: 'ok', breaker: 'closed', detail: `chat deployment "chat-test" at ${new URL(fake.endpoint).host} (API key)` });
+    fake.queue(reply.status(503), reply.status(503), reply.status(503), reply.status(503));
     for (let i = 0; i < 2; i += 1) {
       const failed = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
       assert.equal(failed.error?.code, 'UNAVAILABLE');
-      assert.match(failed.text, /Azure OpenAI failed \(HTTP 503, chat deployment "chat-test"\)/);
+      assert.match(failed.text, /^UNAVAILABLE: Azure OpenAI failed \(HTTP 503, chat deployment "chat-test"\)\. The azure_openai dependency failed \(http_503\) after 2 attempt\(s\)/);
     }
-    assert.equal(fake.chatRequests().length, 2);
+    assert.equal(fake.chatRequests().length, 4, 'each call was tried twice');
     const open = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
     assert.equal(open.error?.code, 'UNAVAILABLE');
-    assert.match(open.text, /circuit open .*retry after 30 s/);
-    assert.equal(fake.chatRequests().length, 2, 'the open breaker kept the call from the endpoint');
-    assert.deepEqual(await mcp.ctx.azureOpenAi.check(), {
+    assert.match(open.text, /^UNAVAILABLE: Azure OpenAI \(chat deployment "chat-test"\) was not called\. The azure_openai dependency is unavailable: its circuit breaker is open .*\(last: http_503\); retry in 600 s/);
+    assert.equal(fake.chatRequests().length, 4, 'the open breaker kept the call from the endpoint');
+    assert.deepEqual(await ready(), {
       name: 'azure_openai',
       status: 'down',
       breaker: 'open',
-      detail: `chat deployment "chat-test" at ${new URL(fake.endpoint).host} (API key); circuit open after repeated failures`,
+      detail: `chat deployment "chat-test" at ${new URL(fake.endpoint).host} (API key); circuit breaker open (last failure: http_503); next probe in 600 s`,
     });
-    assert.equal(policy.executed, 2);
+  });
+});
+
+describe('expert tools: throttled, refused and unreachable endpoints', () => {
+  let fake: FakeAzureOpenAi;
+  let mcp: InProcessMcp;
+  before(async () => {
+    fake = await startFakeAzureOpenAi();
+    mcp = await startInProcessMcp({ customerCount: 3, env: fake.env({ AZURE_OPENAI_RETRY_MAX_ATTEMPTS: '2' }) });
+  });
+  after(async () => {
+    await mcp?.close();
+    await fake?.close();
   });
 
-  it('names throttling and its Retry-After, and a refused credential, without secrets', async () => {
-    policy.reset();
-    fake.queue({ kind: 'status', status: 429, headers: { 'retry-after': '7' } }, reply.status(401));
+  it('retries throttling, then names it with its Retry-After; a refused credential is not retried; no secret is logged', async () => {
+    const throttle = { kind: 'status', status: 429, headers: { 'retry-after': '7' } } as const;
+    fake.queue(throttle, throttle, reply.status(401));
     const throttled = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
-    assert.match(throttled.text, /^UNAVAILABLE: Azure OpenAI is throttling requests \(HTTP 429, chat deployment "chat-test"\); retry after 7 s/);
-    policy.reset();
+    assert.match(throttled.text, /^UNAVAILABLE: Azure OpenAI is throttling requests \(HTTP 429, chat deployment "chat-test"\)\. .*after 2 attempt\(s\); retry in 7 s/);
+    assert.equal(fake.chatRequests().length, 2, 'the 429 was retried once (its 7 s Retry-After capped by AZURE_OPENAI_RETRY_MAX_DELAY_MS)');
     const refused = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
     assert.match(refused.text, /refused the app's credentials \(HTTP 401.*Cognitive Services OpenAI User/);
-    assert.ok(!mcp.logs.some((line) => JSON.stringify(line).includes('test-key-0123456789abcdef')), 'the API key never reaches the logs');
+    assert.equal(fake.chatRequests().length, 3, 'a 401 is not retried');
+    assert.ok(!mcp.logs.some((line) => JSON.stringify(line).includes(FAKE_OPENAI_KEY)), 'the API key never reaches the logs');
   });
 
-  it('answers UNAVAILABLE when the endpoint cannot be reached at all', async () => {
-    policy.reset();
+  it('retries, then answers UNAVAILABLE when the endpoint cannot be reached at all', async () => {
     await fake.close();
     const result = await mcp.call('ask_account_expert', { question: 'Is the account locked?' });
     assert.equal(result.error?.code, 'UNAVAILABLE');
-    assert.match(result.text, /Azure OpenAI could not be reached/);
+    assert.match(result.text, /^UNAVAILABLE: Azure OpenAI could not be reached \(chat deployment "chat-test"\)\. The azure_openai dependency failed \(network\) after 2 attempt\(s\)/);
   });
 });
 
@@ -101,12 +114,15 @@ describe('expert tools: no Azure OpenAI endpoint', () => {
   });
   after(async () => mcp?.close());
 
-  it('lists no expert tool, refuses a call as an unknown tool, and readiness says why', async () => {
+  it('lists no expert tool, refuses a call as an unknown tool, its check says why, and /api/ready leaves it out', async () => {
     const { tools } = await mcp.client.listTools();
     assert.ok(tools.length > 10);
     assert.ok(!tools.some((tool) => tool.name.startsWith('ask_')));
     const call = await mcp.callAs(developmentPrincipal(), 'ask_billing_expert', { question: 'hello?' });
     assert.match(call.text, /rpc -32602: Tool ask_billing_expert not found/);
     assert.deepEqual(await mcp.ctx.azureOpenAi.check(), { name: 'azure_openai', status: 'ok', detail: NOT_CONFIGURED_DETAIL });
+    const ready = await mcp.ready();
+    assert.equal(ready.status, 200);
+    assert.ok(!ready.body.dependencies?.some((check) => check.name === 'azure_openai'), 'readiness lists Azure OpenAI only when it is configured');
   });
 });

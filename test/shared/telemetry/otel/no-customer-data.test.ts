@@ -1,6 +1,7 @@
 // A full walk through the app with telemetry on — both protocol eras, every tool (reads, writes
-// with idempotency keys and free text, a troubleshoot job), tool errors, refused calls, a batch,
-// progress, bad tokens — and then every span (name, attributes, events, status message) and every
+// with idempotency keys and free text, a troubleshoot job, an expert turn on the Azure OpenAI
+// stand-in with an inner tool call), tool errors, refused calls, a batch, progress, bad tokens —
+// and then every span (name, attributes, events, status message) and every
 // metric attribute is searched for what must never be there: a token, an email address, a phone
 // number, an argument value. Attribute keys must come from the documented list, so a new field
 // cannot slip in unseen.
@@ -9,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Client } from '@modelcontextprotocol/client';
 import type { SeedDataset } from '../../../../shared/storage/seed-dataset.js';
 import { ATTR } from '../../../../shared/telemetry/otel/telemetry-names.js';
+import { reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../../support/fake-azure-openai.js';
 import { toolCall } from '../../../support/mcp-clients.js';
 import { startTracedApp, type TracedApp } from '../../../support/traced-app.js';
 
@@ -20,7 +22,10 @@ const TEXT_ARGS = {
   symptom: 'no signal since the walkthrough storm',
   followUp: 'Walkthrough follow-up about the wombat router',
   idempotencyKey: 'idem-walkthrough-7f3a9c',
+  question: 'Walkthrough question about the platypus invoice',
 };
+/** What the scripted model answers the expert: model output must not reach telemetry either. */
+const EXPERT_ANSWER = 'Walkthrough answer about the narwhal balance';
 /** Attribute keys the exporter itself adds or the SDK may set; everything else must be ours. */
 const ALLOWED_KEYS = new Set<string>([...Object.values(ATTR), 'network.protocol.name']);
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
@@ -30,6 +35,7 @@ type Row = Record<string, unknown>;
 
 describe('telemetry of a full walk-through holds no token, email, phone number or argument value', () => {
   let traced: TracedApp;
+  let openAi: FakeAzureOpenAi;
   let data: SeedDataset;
   const tokens: string[] = [];
   const idArgs = new Set<number>();
@@ -42,7 +48,8 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
   };
 
   before(async () => {
-    traced = await startTracedApp({ env: { TROUBLESHOOT_STEP_DELAY_SECONDS: '0' } });
+    openAi = await startFakeAzureOpenAi();
+    traced = await startTracedApp({ env: { TROUBLESHOOT_STEP_DELAY_SECONDS: '0', ...openAi.env() } });
     data = await traced.app.services.store.exportAll();
     legacy = await traced.client('2025-11-25');
     modern = await traced.client('2026-07-28');
@@ -84,6 +91,8 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
     await call(legacy, 'cancel_troubleshoot', { job_id: job.job_id });
     const followUp = (await call(modern, 'schedule_follow_up', { customer_id: customerId, when: '2026-06-16T09:00:00Z', message: TEXT_ARGS.followUp })).structuredContent as Row;
     await call(legacy, 'get_conversation', { conversation_id: followUp.conversation_id });
+    openAi.queue(reply.tools({ name: 'get_customer_detail', args: { customer_id: customerId } }), reply.text(EXPERT_ANSWER));
+    await call(modern, 'ask_billing_expert', { question: TEXT_ARGS.question, turn_id: 'walk-turn-1' });
     // Errors and refusals: unknown ids, bad arguments (an email address typed as an id), a missing role, bad tokens.
     await call(legacy, 'get_customer_detail', { customer_id: 987_654 });
     await call(legacy, 'get_customer_detail', { customer_id: 'someone@example.org' });
@@ -100,6 +109,7 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
     await legacy?.close();
     await modern?.close();
     await traced?.close();
+    await openAi?.close();
   });
 
   /** Every value a span or metric point carries, as text, with where it came from. */
@@ -125,6 +135,8 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
     for (const outcome of ['ok', 'tool_error', 'refused']) assert.ok(outcomes.has(outcome), outcome);
     assert.ok(new Set(spans.map((span) => span.attributes[ATTR.MCP_ERA])).has('modern'));
     assert.ok(spans.some((span) => span.name.startsWith('durable.')), 'the job engine was traced');
+    assert.ok(tools.has('ask_billing_expert'), 'an expert was asked');
+    assert.equal(spans.filter((span) => span.name === 'azure_openai.complete').length, 2, 'each model call of the turn was a client span');
   });
 
   it('uses only the documented attribute keys', async () => {
@@ -134,7 +146,7 @@ describe('telemetry of a full walk-through holds no token, email, phone number o
 
   it('carries no token, email address, phone number or argument value', async () => {
     const personal = data.customers.flatMap((customer) => [customer.email, customer.phone, `${customer.firstName} ${customer.lastName}`]);
-    const texts = Object.values(TEXT_ARGS);
+    const texts = [...Object.values(TEXT_ARGS), EXPERT_ANSWER];
     const leaks: string[] = [];
     for (const { where, key, value } of await telemetryValues()) {
       const text = String(value);

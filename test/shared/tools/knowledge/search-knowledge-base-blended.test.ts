@@ -35,7 +35,8 @@ describe('search_knowledge_base blended with embeddings', () => {
   before(async () => {
     fake = await startFakeAzureOpenAi();
     fake.embedWith(embedder);
-    mcp = await startInProcessMcp({ customerCount: 0, env: fake.env({ AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'embed-test' }) });
+    // A breaker that does not open here: the fallback is this test's subject (the breaker is the adapters' test's).
+    mcp = await startInProcessMcp({ customerCount: 0, env: fake.env({ AZURE_OPENAI_EMBEDDING_DEPLOYMENT: 'embed-test', AZURE_OPENAI_BREAKER_FAILURES: '100' }) });
   });
   after(async () => {
     await mcp?.close();
