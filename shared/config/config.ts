@@ -94,8 +94,8 @@ export interface KeyVaultConfig {
   readonly managedIdentityClientId: string | undefined;
   /** How long a read value (or a "not set") is served before Key Vault is asked again. */
   readonly cacheSeconds: number;
-  /** The longest one read may take, the SDK's own retries included. */
-  readonly timeoutMs: number;
+  /** Timeout, retries and breaker of every read (KEYVAULT_* policy settings); the SDK itself does not retry. */
+  readonly policy: DependencyPolicySettings;
 }
 
 /** Traces and metrics to Application Insights (docs/operations.md). */

@@ -20,6 +20,9 @@ export function buildSchedulerConfig({ settings: s, inAzure }: SchedulerConfigIn
   if (kind === 'managed-identity' && s.SCHEDULER_AUDIENCE === undefined) {
     problems.push("SCHEDULER_AUDIENCE: required with SCHEDULER_AUTH=managed-identity (the scheduler's app ID URI or client id)");
   }
+  if (kind === 'api-key' && s.KEYVAULT_URI === undefined && s.SCHEDULER_API_KEY === undefined) {
+    problems.push('SCHEDULER_API_KEY: required with SCHEDULER_AUTH=api-key when there is no KEYVAULT_URI (with one, the key is the secret SCHEDULER-API-KEY)');
+  }
   const policy = policySettingsOf(s, 'SCHEDULER');
   if ('problems' in policy) problems.push(...policy.problems);
   else if (worstCaseCallMs(policy.policy) >= s.TOOL_TIMEOUT_MS) {

@@ -3,6 +3,7 @@
 // the platform left as unresolved Key Vault references, and environment values Key Vault would hide.
 import type { SecretName } from '../secrets/secrets-provider.js';
 import type { SecretsConfig } from './config.js';
+import { policySettingsOf } from './resilience-settings.js';
 import { SECRET_SETTINGS, type RawSettings } from './settings-schema.js';
 
 /** What an app setting holds when the platform could not resolve its Key Vault reference. */
@@ -61,13 +62,15 @@ export function buildSecretsConfig({ settings: s, inAzure, productionLike }: Sec
   } else if (s.SCHEDULER_CALLBACK_SECRET_PREVIOUS !== undefined && s.SCHEDULER_CALLBACK_SECRET === undefined) {
     problems.push('SCHEDULER_CALLBACK_SECRET_PREVIOUS: set without SCHEDULER_CALLBACK_SECRET; the previous secret is only accepted beside a current one');
   }
-  if (problems.length > 0) return { problems };
+  const policy = policySettingsOf(s, 'KEYVAULT');
+  if ('problems' in policy) problems.push(...policy.problems);
+  if (problems.length > 0 || 'problems' in policy) return { problems };
   return {
     secrets: {
       keyVault:
         uri === undefined
           ? undefined
-          : { uri, loopback, managedIdentityClientId: s.AZURE_CLIENT_ID, cacheSeconds: s.SECRETS_CACHE_SECONDS, timeoutMs: s.KEYVAULT_TIMEOUT_MS },
+          : { uri, loopback, managedIdentityClientId: s.AZURE_CLIENT_ID, cacheSeconds: s.SECRETS_CACHE_SECONDS, policy: policy.policy },
       environment: environmentValues(s),
     },
   };

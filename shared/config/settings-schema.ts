@@ -86,6 +86,16 @@ export const SCHEDULER_RESILIENCE_DEFAULTS: ResilienceDefaults = {
   halfOpenMs: 30_000,
 };
 
+/** Key Vault's policy: reads are small; 3 attempts of 3 s with pauses up to 2 s stay inside a callback's or tool's budget. */
+export const KEYVAULT_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 3_000,
+  maxAttempts: 3,
+  initialDelayMs: 200,
+  maxDelayMs: 2_000,
+  breakerFailures: 5,
+  halfOpenMs: 30_000,
+};
+
 /**
  * Longest expert turn: the tool's own budget adds a margin on top, and the whole must stay below
  * the 230 s Azure allows an HTTP response.
@@ -162,7 +172,7 @@ export const settingsSchema = z.object({
   // environment variables below (which may be Key Vault references the platform resolves).
   KEYVAULT_URI: urlSetting({ allowHttp: 'loopback', originOnly: true }),
   SECRETS_CACHE_SECONDS: integerSetting(300, 1, 86_400),
-  KEYVAULT_TIMEOUT_MS: integerSetting(5_000, 100, 60_000),
+  ...resilienceSettings('KEYVAULT', KEYVAULT_RESILIENCE_DEFAULTS),
   SCHEDULER_API_KEY: secretSetting(MIN_SCHEDULER_API_KEY_LENGTH),
   SCHEDULER_CLIENT_ID: secretSetting(1),
   SCHEDULER_CALLBACK_SECRET: secretSetting(MIN_CALLBACK_SECRET_LENGTH),

@@ -17,6 +17,7 @@ import type { JobEngineSource } from '../jobs/job-engine.js';
 import { durableJobEngineSource } from '../jobs/durable/durable-job-engine.js';
 import { createTroubleshootJobs } from '../jobs/troubleshoot/troubleshoot-jobs.js';
 import type { ToolServices } from '../mcp/tool-services.js';
+import { createPolicyObserver } from '../resilience/policy-observer.js';
 import { ensureSeeded, type SeedOutcome } from '../seed/ensure-seeded.js';
 import { createSecretsProvider } from '../secrets/create-secrets-provider.js';
 import { createSchedulerClient } from '../scheduler/create-scheduler-client.js';
@@ -127,12 +128,14 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       onJwksFetch: (event) => telemetry.recordJwksFetch(event),
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
-    const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock }));
+    const observePolicy = createPolicyObserver({ telemetry, logger });
+    const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));
     const scheduler =
       options.scheduler ??
       (await createSchedulerClient(config.scheduler, {
         clock,
         secrets,
+        observePolicy,
         ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
       }));
     const closeAll = async () => {

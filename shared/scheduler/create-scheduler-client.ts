@@ -2,6 +2,7 @@
 // adapter, imported only then (with cockatiel), while the MCP client SDK and @azure/identity wait
 // for the first call. The one place that turns SchedulerConfig into a SchedulerClient.
 import type { SchedulerConfig } from '../config/config.js';
+import type { PolicyObserver } from '../resilience/policy-observer.js';
 import type { SecretsProvider } from '../secrets/secrets-provider.js';
 import type { Clock } from '../time/clock.js';
 import type { SchedulerClient } from './scheduler-client.js';
@@ -15,6 +16,8 @@ export interface CreateSchedulerOptions {
   fetch?: typeof fetch;
   /** Replaces DefaultAzureCredential for managed-identity tokens (tests). */
   tokenSource?: TokenSource;
+  /** Told of the scheduler's resilience policy (breaker metrics and logs). */
+  observePolicy?: PolicyObserver;
 }
 
 export async function createSchedulerClient(config: SchedulerConfig | undefined, options: CreateSchedulerOptions = {}): Promise<SchedulerClient | undefined> {
@@ -27,10 +30,12 @@ export async function createSchedulerClient(config: SchedulerConfig | undefined,
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.tokenSource ? { tokenSource: options.tokenSource } : {}),
   });
-  return createRemoteSchedulerClient({
+  const client = createRemoteSchedulerClient({
     config,
     credentials,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  options.observePolicy?.(client.policy);
+  return client;
 }

@@ -1,6 +1,7 @@
 // How a failed Key Vault read is described in logs, errors and /api/ready: a short reason built
 // only from the HTTP status, the service's error code, a network error code or the error's class
 // name. The SDK's own messages are not used: they can quote request and response details.
+import { UnavailableError } from '../errors/domain-error.js';
 
 /** A service error code or system error code, kept only when it looks like one. */
 const CODE = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
@@ -23,6 +24,14 @@ export function isSecretNotFound(error: unknown): boolean {
 
 /** A short reason for a failed read, without values, tokens or URLs. */
 export function describeKeyVaultFailure(error: unknown, timeoutMs: number): string {
+  // What the resilience policy raises: retries exhausted (its cause is the last failure), or the breaker open.
+  if (error instanceof UnavailableError) {
+    const errorClass = typeof error.details['error_class'] === 'string' ? error.details['error_class'] : 'unknown';
+    if (/circuit breaker is open/.test(error.message)) return `circuit breaker open (last: ${errorClass})`;
+    if (errorClass === 'timeout') return `timed out after ${timeoutMs} ms per attempt`;
+    if (error.cause !== undefined) return describeKeyVaultFailure(error.cause, timeoutMs);
+    return errorClass;
+  }
   const shape = shapeOf(error);
   const code = codeOf(shape);
   if (shape.name === 'AbortError') return `timed out after ${timeoutMs} ms`;

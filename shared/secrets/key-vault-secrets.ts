@@ -1,20 +1,26 @@
 // The secrets provider on Azure Key Vault: the SDK's SecretClient with DefaultAzureCredential (the
 // managed identity in Azure, AZURE_CLIENT_ID for a user-assigned one), behind the TTL cache of
-// secret-cache.ts. The SDK is loaded on the first read, not at start-up; every read is bounded by
-// KEYVAULT_TIMEOUT_MS, the SDK's retries included, and its retry options are set here explicitly.
+// secret-cache.ts. The SDK is loaded on the first read, not at start-up. Every read runs under
+// Key Vault's resilience policy (KEYVAULT_* settings: a timeout per attempt, retries of transient
+// failures with backoff and jitter honouring Retry-After, a circuit breaker); the SDK's own
+// retries are off, so the attempts do not multiply.
 import type { TokenCredential } from '@azure/identity';
 import type { SecretClient, SecretClientOptions } from '@azure/keyvault-secrets';
 import type { KeyVaultConfig } from '../config/config.js';
 import { UnavailableError } from '../errors/domain-error.js';
 import type { DependencyCheck } from '../health/dependency-check.js';
+import { createDependencyPolicy, type DependencyPolicy } from '../resilience/dependency-policy.js';
 import type { Logger } from '../telemetry/logger.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { describeKeyVaultFailure, isSecretNotFound } from './key-vault-failure.js';
 import { createSecretCache, type SecretAnswer } from './secret-cache.js';
 import type { SecretName, SecretsProvider } from './secrets-provider.js';
 
-/** The SDK's retries of one read (5xx, 408, throttling, connection resets): few and short, inside the read's timeout. */
-export const KEY_VAULT_RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 } as const;
+/** The SDK's own retries: none; the policy retries (docs/resilience.md). */
+export const KEY_VAULT_SDK_RETRY_OPTIONS = { maxRetries: 0 } as const;
+
+/** The dependency's name in errors, readiness and telemetry. */
+export const KEY_VAULT_DEPENDENCY = 'key_vault';
 
 /** After a failed read, that secret is not asked for again for this long (the last known answer is served). */
 export const KEY_VAULT_FAILURE_BACKOFF_MS = 30_000;
@@ -35,17 +41,17 @@ export interface KeyVaultSecretsOptions {
   clock?: Clock;
   /** Replaces DefaultAzureCredential (tests pass a stub). */
   credential?: TokenCredential;
-  /** Replaces KEY_VAULT_RETRY_OPTIONS (tests shorten the delays). */
-  retryOptions?: NonNullable<SecretClientOptions['retryOptions']>;
   /** Replaces KEY_VAULT_FAILURE_BACKOFF_MS. */
   failureBackoffMs?: number;
+  /** Told of the policy once it exists (telemetry and logs of breaker changes). */
+  observePolicy?: (policy: DependencyPolicy) => void;
 }
 
 async function createSecretClient(config: KeyVaultConfig, options: KeyVaultSecretsOptions): Promise<SecretClient> {
   const { SecretClient } = await import('@azure/keyvault-secrets');
   const credential = options.credential ?? (config.loopback ? LOOPBACK_PLACEHOLDER_CREDENTIAL : await defaultCredential(config));
   const clientOptions: SecretClientOptions = {
-    retryOptions: { ...(options.retryOptions ?? KEY_VAULT_RETRY_OPTIONS) },
+    retryOptions: { ...KEY_VAULT_SDK_RETRY_OPTIONS },
     userAgentOptions: { userAgentPrefix: 'contoso-mcp' },
     // A loopback stand-in speaks http and names no Key Vault resource in its challenge (tests only;
     // config refuses an http vault in Azure and with NODE_ENV=production).
@@ -60,6 +66,9 @@ async function defaultCredential(config: KeyVaultConfig): Promise<TokenCredentia
 }
 
 export function createKeyVaultSecrets(config: KeyVaultConfig, options: KeyVaultSecretsOptions): SecretsProvider {
+  const clock = options.clock ?? systemClock;
+  const policy = createDependencyPolicy({ name: KEY_VAULT_DEPENDENCY, ...config.policy, clock });
+  options.observePolicy?.(policy);
   let client: Promise<SecretClient> | undefined;
   const clientOnce = () => {
     client ??= createSecretClient(config, options).catch((error: unknown) => {
@@ -72,7 +81,7 @@ export function createKeyVaultSecrets(config: KeyVaultConfig, options: KeyVaultS
   async function readSecret(name: SecretName): Promise<SecretAnswer> {
     const secretClient = await clientOnce();
     try {
-      const secret = await secretClient.getSecret(name, { abortSignal: AbortSignal.timeout(config.timeoutMs) });
+      const secret = await policy.execute((signal) => secretClient.getSecret(name, { abortSignal: signal }));
       if (secret.value === undefined) return { found: false };
       return { found: true, value: secret.value, version: secret.properties.version };
     } catch (error) {
@@ -82,12 +91,12 @@ export function createKeyVaultSecrets(config: KeyVaultConfig, options: KeyVaultS
   }
 
   const cache = createSecretCache({
-    dependency: 'key_vault',
+    dependency: KEY_VAULT_DEPENDENCY,
     fetch: readSecret,
-    describeFailure: (error) => describeKeyVaultFailure(error, config.timeoutMs),
+    describeFailure: (error) => describeKeyVaultFailure(error, config.policy.timeoutMs),
     ttlMs: config.cacheSeconds * 1000,
     failureBackoffMs: options.failureBackoffMs ?? KEY_VAULT_FAILURE_BACKOFF_MS,
-    clock: options.clock ?? systemClock,
+    clock,
     logger: options.logger,
   });
 
@@ -95,13 +104,14 @@ export function createKeyVaultSecrets(config: KeyVaultConfig, options: KeyVaultS
     kind: 'key-vault',
     get: async (name) => (await cache.read(name)).value,
     async check(): Promise<DependencyCheck> {
+      const base = { name: KEY_VAULT_DEPENDENCY } as const;
       try {
         const probe = await cache.read(KEY_VAULT_PROBE_SECRET);
-        if (probe.stale) return { name: 'key_vault', status: 'degraded', detail: `serving cached secrets; reads are failing (${probe.failure ?? 'unknown'})` };
-        return { name: 'key_vault', status: 'ok', detail: 'secrets readable' };
+        if (probe.stale) return { ...base, status: 'degraded', breaker: policy.state, detail: `serving cached secrets; reads are failing (${probe.failure ?? 'unknown'})` };
+        return { ...base, status: 'ok', breaker: policy.state, detail: 'secrets readable' };
       } catch (error) {
         const reason = error instanceof UnavailableError ? String(error.details['reason']) : 'unexpected error';
-        return { name: 'key_vault', status: 'down', detail: `secrets cannot be read (${reason})` };
+        return { ...base, status: 'down', breaker: policy.state, detail: `secrets cannot be read (${reason})` };
       }
     },
   };

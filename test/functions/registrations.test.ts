@@ -26,6 +26,7 @@ const EXPECTED: Record<string, ExpectedHttpFunction> = {
   health: { route: 'api/health', methods: ['GET'], authLevel: 'anonymous' },
   ready: { route: 'api/ready', methods: ['GET'], authLevel: 'anonymous' },
   seed: { route: 'api/manage/seed', methods: ['POST'], authLevel: 'function' },
+  callback: { route: 'api/callback', methods: ['POST'], authLevel: 'anonymous' },
   oauthProtectedResource: { route: '.well-known/oauth-protected-resource', methods: ['GET'], authLevel: 'anonymous' },
   oauthProtectedResourceMcp: { route: '.well-known/oauth-protected-resource/api/mcp', methods: ['GET'], authLevel: 'anonymous' },
   localIssuerMetadata: { route: '.well-known/oauth-authorization-server', methods: ['GET'], authLevel: 'anonymous' },

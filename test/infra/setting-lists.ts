@@ -4,9 +4,7 @@
 
 /** Settings the Functions host reads itself (identity-based storage, telemetry sign-in, durable backend). */
 export const HOST_SETTINGS: ReadonlySet<string> = new Set([
-  'AzureWebJobsStorage__accountName',
   'AzureWebJobsStorage__credential',
-  'AzureWebJobsStorage__clientId',
   'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
   'DURABLE_TASK_SCHEDULER_CONNECTION_STRING',
 ]);

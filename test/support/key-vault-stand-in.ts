@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 export const STAND_IN_TENANT_ID = '00000000-0000-0000-0000-00000000c0de';
 
 /** How authorized secret reads are answered: normally, with an error status, or never. */
-export type ReadMode = { kind: 'normal' } | { kind: 'status'; status: number; retryAfterSeconds?: number } | { kind: 'hang' };
+/** How reads are answered; `failures` limits a status mode to that many reads, then it is normal again. */
+export type ReadMode = { kind: 'normal' } | { kind: 'status'; status: number; retryAfterSeconds?: number; failures?: number } | { kind: 'hang' };
 
 export interface KeyVaultStandIn {
   /** The vault URI to give SecretClient (`http://127.0.0.1:<port>`). */
@@ -89,7 +90,9 @@ export async function startKeyVaultStandIn(options: KeyVaultStandInOptions = {})
     readCounts.set(name, (readCounts.get(name) ?? 0) + 1);
     if (mode.kind === 'hang') return; // never answered; closed with the server
     if (mode.kind === 'status') {
-      sendError(res, mode.status, CODES[mode.status] ?? 'Unknown', 'The stand-in was told to fail.', mode.retryAfterSeconds === undefined ? {} : { 'retry-after': String(mode.retryAfterSeconds) });
+      const failing = mode;
+      if (failing.failures !== undefined) mode = failing.failures > 1 ? { ...failing, failures: failing.failures - 1 } : { kind: 'normal' };
+      sendError(res, failing.status, CODES[failing.status] ?? 'Unknown', 'The stand-in was told to fail.', failing.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failing.retryAfterSeconds) });
       return;
     }
     const versions = secrets.get(name) ?? [];

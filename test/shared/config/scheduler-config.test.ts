@@ -38,7 +38,8 @@ describe('scheduler settings', () => {
   });
 
   it('take an API key from the secrets in Azure, and refuse no credentials there', () => {
-    assert.deepEqual(loadConfig({ ...AZURE, SCHEDULER_URL: REMOTE, SCHEDULER_AUTH: 'api-key' }, NOW).scheduler?.auth, { kind: 'api-key' });
+    assert.deepEqual(loadConfig({ ...AZURE, SCHEDULER_URL: REMOTE, SCHEDULER_AUTH: 'api-key', KEYVAULT_URI: 'https://contoso-kv.vault.azure.net' }, NOW).scheduler?.auth, { kind: 'api-key' });
+    assert.match(configProblems({ ...AZURE, SCHEDULER_URL: REMOTE, SCHEDULER_AUTH: 'api-key' }), /SCHEDULER_API_KEY: required with SCHEDULER_AUTH=api-key when there is no KEYVAULT_URI/);
     assert.match(configProblems({ ...AZURE, SCHEDULER_URL: REMOTE, SCHEDULER_AUTH: 'none' }), /SCHEDULER_AUTH: none is refused in Azure/);
   });
 

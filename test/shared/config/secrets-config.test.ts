@@ -61,13 +61,23 @@ describe('secrets settings', () => {
   it('use Key Vault when KEYVAULT_URI is set, with its cache, timeout and managed identity', () => {
     const clientId = '22222222-2222-4222-8222-222222222222';
     const { secrets } = loadConfig({ ...AZURE, KEYVAULT_URI: `${VAULT}/`, AZURE_CLIENT_ID: clientId, SECRETS_CACHE_SECONDS: '60', KEYVAULT_TIMEOUT_MS: '2500' }, NOW);
-    assert.deepEqual(secrets.keyVault, { uri: VAULT, loopback: false, managedIdentityClientId: clientId, cacheSeconds: 60, timeoutMs: 2500 });
+    assert.deepEqual(secrets.keyVault, {
+      uri: VAULT,
+      loopback: false,
+      managedIdentityClientId: clientId,
+      cacheSeconds: 60,
+      policy: { timeoutMs: 2500, retry: { maxAttempts: 3, initialDelayMs: 200, maxDelayMs: 2000 }, breaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 } },
+    });
   });
 
-  it('cache for 300 s and time out after 5 s by default', () => {
+  it('cache for 300 s and time out after 3 s per attempt by default', () => {
     const { keyVault } = loadConfig({ KEYVAULT_URI: VAULT }, NOW).secrets;
     assert.equal(keyVault?.cacheSeconds, 300);
-    assert.equal(keyVault?.timeoutMs, 5000);
+    assert.equal(keyVault?.policy.timeoutMs, 3000);
+  });
+
+  it('name a Key Vault policy whose longest pause is shorter than its first', () => {
+    assert.throws(() => loadConfig({ KEYVAULT_URI: VAULT, KEYVAULT_RETRY_INITIAL_DELAY_MS: '500', KEYVAULT_RETRY_MAX_DELAY_MS: '100' }, NOW), /KEYVAULT_RETRY_MAX_DELAY_MS: must be at least KEYVAULT_RETRY_INITIAL_DELAY_MS/);
   });
 
   it('accept an http loopback vault (a test stand-in) outside production only', () => {
@@ -90,7 +100,7 @@ describe('secrets settings', () => {
   });
 
   it('refuse cache and timeout values out of range', () => {
-    const problems = problemsOf({ SECRETS_CACHE_SECONDS: '0', KEYVAULT_TIMEOUT_MS: '99' });
+    const problems = problemsOf({ SECRETS_CACHE_SECONDS: '0', KEYVAULT_TIMEOUT_MS: '0' });
     assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['KEYVAULT_TIMEOUT_MS', 'SECRETS_CACHE_SECONDS']);
   });
 

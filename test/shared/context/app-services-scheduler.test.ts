@@ -1,11 +1,13 @@
 // The scheduler in the process's services: absent without SCHEDULER_URL, otherwise one remote
 // client shared by AppServices and the tools' services, reaching the configured scheduler with
-// the secrets it was given; an API-key scheduler without a secrets provider stops the start.
+// the secrets it was given; an API-key scheduler without its key stops the start, and the
+// adapter refuses to be built without a secrets provider.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDevScheduler, type DevScheduler } from '../../../dev/scheduler/dev-scheduler.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { createAppServices } from '../../../shared/context/app-services.js';
+import { createSchedulerClient } from '../../../shared/scheduler/create-scheduler-client.js';
 import type { SecretsProvider } from '../../../shared/secrets/secrets-provider.js';
 
 const BASE = { SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', SEED_ON_STARTUP: 'false', AUTH_MODE: 'disabled' };
@@ -36,7 +38,7 @@ describe('app services: the scheduler', () => {
   });
 
   it('is one remote client for the app and its tools, reaching the scheduler with the API key', async () => {
-    const config = loadConfig({ ...BASE, SCHEDULER_URL: scheduler.url, SCHEDULER_AUTH: 'api-key' });
+    const config = loadConfig({ ...BASE, SCHEDULER_URL: scheduler.url, SCHEDULER_AUTH: 'api-key', SCHEDULER_API_KEY: 'services-test-key' });
     const services = await createAppServices(config, { logSink: () => {}, secrets });
     try {
       assert.ok(services.scheduler);
@@ -47,8 +49,9 @@ describe('app services: the scheduler', () => {
     }
   });
 
-  it('refuses to start an API-key scheduler without a secrets provider', async () => {
-    const config = loadConfig({ ...BASE, SCHEDULER_URL: scheduler.url, SCHEDULER_AUTH: 'api-key' });
-    await assert.rejects(createAppServices(config, { logSink: () => {} }), /SCHEDULER_AUTH=api-key needs the secrets provider/);
+  it('refuses to start an API-key scheduler without its key, or to build one without a secrets provider', async () => {
+    assert.throws(() => loadConfig({ ...BASE, SCHEDULER_URL: scheduler.url, SCHEDULER_AUTH: 'api-key' }), /SCHEDULER_API_KEY: required with SCHEDULER_AUTH=api-key/);
+    const config = loadConfig({ ...BASE, SCHEDULER_URL: scheduler.url, SCHEDULER_AUTH: 'api-key', SCHEDULER_API_KEY: 'services-test-key' });
+    await assert.rejects(createSchedulerClient(config.scheduler), /SCHEDULER_AUTH=api-key needs the secrets provider/);
   });
 });

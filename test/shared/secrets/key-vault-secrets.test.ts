@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { KeyVaultConfig } from '../../../shared/config/config.js';
+import type { DependencyPolicy, DependencyPolicySettings } from '../../../shared/resilience/dependency-policy.js';
 import { loadConfig } from '../../../shared/config/load-config.js';
 import { UnavailableError } from '../../../shared/errors/domain-error.js';
 import { createSecretsProvider } from '../../../shared/secrets/create-secrets-provider.js';
@@ -28,14 +29,17 @@ describe('Key Vault secrets provider', () => {
   const advance = (ms: number) => void (nowMs += ms);
   const logger = () => createLogger({ level: 'debug', sink: (_level, line) => logs.push(line), now: clock.now });
 
-  function provider(overrides: Partial<KeyVaultConfig> = {}): SecretsProvider {
-    const config: KeyVaultConfig = { uri: vault.uri, loopback: true, managedIdentityClientId: undefined, cacheSeconds: TTL_SECONDS, timeoutMs: 2_000, ...overrides };
+  /** Three attempts a few ms apart; a breaker that stays closed unless a test lowers its threshold. */
+  const POLICY: DependencyPolicySettings = { timeoutMs: 2_000, retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, breaker: { failureThreshold: 50, halfOpenAfterMs: 50 } };
+
+  function provider(overrides: Partial<KeyVaultConfig> = {}, observePolicy?: (policy: DependencyPolicy) => void): SecretsProvider {
+    const config: KeyVaultConfig = { uri: vault.uri, loopback: true, managedIdentityClientId: undefined, cacheSeconds: TTL_SECONDS, policy: POLICY, ...overrides };
     return createKeyVaultSecrets(config, {
       logger: logger(),
       clock,
       credential,
-      retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
       failureBackoffMs: BACKOFF_MS,
+      ...(observePolicy ? { observePolicy } : {}),
     });
   }
 
@@ -106,7 +110,7 @@ describe('Key Vault secrets provider', () => {
     assert.ok(logs.some((line) => line.includes('"msg":"key_vault secret set"')));
   });
 
-  it('serves the last known value when Key Vault fails (after the SDK retries), then waits out a backoff before asking again', async () => {
+  it('serves the last known value when Key Vault fails (after the policy retries), then waits out a backoff before asking again', async () => {
     vault.setSecret('SCHEDULER-API-KEY', API_KEY);
     const secrets = provider();
     assert.equal(await secrets.get('SCHEDULER-API-KEY'), API_KEY);
@@ -114,11 +118,11 @@ describe('Key Vault secrets provider', () => {
     vault.setReadMode({ kind: 'status', status: 503 });
     advance(TTL_SECONDS * 1000);
     assert.equal(await secrets.get('SCHEDULER-API-KEY'), API_KEY);
-    assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 1 + 3, 'the first read, then one attempt and two SDK retries');
+    assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 1 + 3, 'the first read, then one attempt and two retries');
     const warning = logs.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => record['level'] === 'warn');
     assert.equal(warning?.['msg'], 'key_vault read failed; serving the last known answer');
     assert.equal(warning?.['reason'], 'HTTP 503 ServiceUnavailable');
-    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'down', detail: 'secrets cannot be read (HTTP 503 ServiceUnavailable)' });
+    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'down', breaker: 'closed', detail: 'secrets cannot be read (HTTP 503 ServiceUnavailable)' });
 
     advance(BACKOFF_MS - 1);
     assert.equal(await secrets.get('SCHEDULER-API-KEY'), API_KEY);
@@ -145,22 +149,50 @@ describe('Key Vault secrets provider', () => {
 
   it('cuts a read that hangs at the timeout', async () => {
     vault.setReadMode({ kind: 'hang' });
-    const secrets = provider({ timeoutMs: 150 });
+    const secrets = provider({ policy: { ...POLICY, timeoutMs: 150, retry: { ...POLICY.retry, maxAttempts: 1 } } });
 
     const started = performance.now();
-    await assert.rejects(secrets.get('SCHEDULER-API-KEY'), { name: 'UnavailableError', message: 'key_vault: SCHEDULER-API-KEY could not be read (timed out after 150 ms)' });
+    await assert.rejects(secrets.get('SCHEDULER-API-KEY'), { name: 'UnavailableError', message: 'key_vault: SCHEDULER-API-KEY could not be read (timed out after 150 ms per attempt)' });
     assert.ok(performance.now() - started < 3_000, 'bounded by the timeout');
     assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 1);
   });
 
   it('reports the vault ok, degraded (serving cached values) or down to /api/ready', async () => {
     const secrets = provider();
-    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'ok', detail: 'secrets readable' });
+    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'ok', breaker: 'closed', detail: 'secrets readable' });
     assert.equal(vault.readsOf(KEY_VAULT_PROBE_SECRET), 1);
 
     vault.setReadMode({ kind: 'status', status: 403 });
     advance(TTL_SECONDS * 1000);
-    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'degraded', detail: 'serving cached secrets; reads are failing (access denied, HTTP 403 Forbidden)' });
+    assert.deepEqual(await secrets.check(), { name: 'key_vault', status: 'degraded', breaker: 'closed', detail: 'serving cached secrets; reads are failing (access denied, HTTP 403 Forbidden)' });
+  });
+
+  it('retries 429 honouring Retry-After, and does not count a refusal (403) against the breaker', async () => {
+    vault.setSecret('SCHEDULER-API-KEY', API_KEY);
+    vault.setReadMode({ kind: 'status', status: 429, retryAfterSeconds: 0, failures: 2 });
+    const secrets = provider();
+    assert.equal(await secrets.get('SCHEDULER-API-KEY'), API_KEY);
+    assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 3, 'two throttled attempts, then the value');
+  });
+
+  it('opens its breaker after repeated failures: reads then fail at once without reaching the vault, and it closes again when the vault answers', async () => {
+    vault.setReadMode({ kind: 'status', status: 503 });
+    const states: string[] = [];
+    const secrets = provider({ policy: { ...POLICY, breaker: { failureThreshold: 3, halfOpenAfterMs: 40 } } }, (policy) => policy.onStateChange((state) => states.push(state)));
+    await assert.rejects(secrets.get('SCHEDULER-API-KEY'), UnavailableError);
+    assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 3);
+    assert.deepEqual(states, ['open']);
+    advance(BACKOFF_MS);
+    await assert.rejects(secrets.get('SCHEDULER-API-KEY'), (error: unknown) => error instanceof UnavailableError && /circuit breaker open \(last: http_503\)/.test(error.message));
+    assert.equal(vault.readsOf('SCHEDULER-API-KEY'), 3, 'no request while the breaker is open');
+    assert.equal((await secrets.check()).breaker, 'open');
+
+    vault.setReadMode({ kind: 'normal' });
+    vault.setSecret('SCHEDULER-API-KEY', API_KEY);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    advance(BACKOFF_MS);
+    assert.equal(await secrets.get('SCHEDULER-API-KEY'), API_KEY);
+    assert.deepEqual(states, ['open', 'half_open', 'closed']);
   });
 
   it('is what the factory builds for a loopback KEYVAULT_URI, signing in with a placeholder token rather than a real credential', async () => {

@@ -81,8 +81,9 @@ describe('secret values in logs, errors and readiness', () => {
     vault.setSecret('SCHEDULER-API-KEY', VALUES.apiKey);
     vault.setSecret('SCHEDULER-CLIENT-ID', VALUES.clientId);
     vault.setSecret('SCHEDULER-CALLBACK-SECRET', VALUES.callback);
-    const config: KeyVaultConfig = { uri: vault.uri, loopback: true, managedIdentityClientId: undefined, cacheSeconds: 60, timeoutMs: 150 };
-    const options = { logger, clock, credential: stubTokenCredential(TOKEN), retryOptions: { maxRetries: 1, retryDelayInMs: 1, maxRetryDelayInMs: 2 }, failureBackoffMs: 1_000 };
+    const policy = { timeoutMs: 150, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 }, breaker: { failureThreshold: 100, halfOpenAfterMs: 50 } };
+    const config: KeyVaultConfig = { uri: vault.uri, loopback: true, managedIdentityClientId: undefined, cacheSeconds: 60, policy };
+    const options = { logger, clock, credential: stubTokenCredential(TOKEN), failureBackoffMs: 1_000 };
     const secrets = createKeyVaultSecrets(config, options);
 
     await exercise(secrets); // read, and "not set" for the previous secret and the request-state key
