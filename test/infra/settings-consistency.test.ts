@@ -99,6 +99,7 @@ describe('app settings against the config schema', () => {
       assert.match(config.store.cosmos.managedIdentityClientId ?? '', /^[0-9a-f-]{36}$/);
     }
     assert.ok(config.mcp.requestStateKey, 'multi-round-trip requestState works across instances');
+    assert.equal(config.azureOpenAi, undefined, 'no experts by default');
   });
 
   it('loads without a problem in Azure with every option on, naming the gateway as the public URL', () => {
@@ -109,6 +110,12 @@ describe('app settings against the config schema', () => {
     assert.match(config.auth.publicBaseUrl, /^https:\/\/apim-[a-z0-9]+\.azure-api\.net$/);
     assert.equal(settings.DURABLE_TASK_SCHEDULER_CONNECTION_STRING?.includes('Authentication=ManagedIdentity'), true);
     assert.doesNotMatch(JSON.stringify(settings), /AccountKey=|SharedAccessKey=|api-key/i);
+    // Experts on: the Azure OpenAI account's endpoint and its two deployments, signed in as the app's identity.
+    assert.match(config.azureOpenAi?.endpoint ?? '', /^https:\/\/oai-[a-z0-9]+\.openai\.azure\.com$/);
+    assert.equal(config.azureOpenAi?.chatDeployment, 'chat');
+    assert.equal(config.azureOpenAi?.embeddingDeployment, 'embedding');
+    assert.equal(config.azureOpenAi?.apiKey, undefined, 'Entra ID, no key');
+    assert.match(config.azureOpenAi?.managedIdentityClientId ?? '', /^[0-9a-f-]{36}$/);
   });
 
   it('leaves local.settings.sample.json loading in local mode, with nothing unknown in it', () => {
