@@ -4,7 +4,7 @@
 // breaker's state; it does not call the endpoint (a readiness probe must not spend tokens).
 import type { AzureOpenAiConfig } from '../config/config.js';
 import type { CheckedDependency, DependencyCheck } from '../health/dependency-check.js';
-import type { BreakerState } from '../resilience/dependency-policy.js';
+import type { PolicyObserver } from '../resilience/policy-observer.js';
 import type { Clock } from '../time/clock.js';
 import { createAzureOpenAiChat } from './azure-openai-chat.js';
 import { lazyAzureOpenAi } from './azure-openai-client.js';
@@ -31,8 +31,8 @@ export interface AzureOpenAiOptions {
   clock?: Clock | undefined;
   /** Wraps each model in client spans `azure_openai.<method>` (Tracing.port, with telemetry on). */
   tracePort?: (<T extends object>(dependency: string, port: T) => T) | undefined;
-  /** Told of every change of the breaker's state (telemetry). */
-  onBreakerState?: ((dependency: string, state: BreakerState) => void) | undefined;
+  /** Told of the azure_openai policy once it is built (breaker metrics and logs). */
+  observePolicy?: PolicyObserver | undefined;
 }
 
 export const NOT_CONFIGURED_DETAIL = 'not configured (AZURE_OPENAI_ENDPOINT is not set): the expert tools are not listed and knowledge-base search is lexical only';
@@ -41,12 +41,8 @@ export function createAzureOpenAi(config: AzureOpenAiConfig | undefined, options
   if (config === undefined) {
     return { name: AZURE_OPENAI_DEPENDENCY, models: undefined, check: () => Promise.resolve({ name: AZURE_OPENAI_DEPENDENCY, status: 'ok', detail: NOT_CONFIGURED_DETAIL }) };
   }
-  const { onBreakerState, tracePort } = options;
-  const policy = lazyModelCallPolicy({
-    settings: config.policy,
-    clock: options.clock,
-    onStateChange: onBreakerState ? (state) => onBreakerState(AZURE_OPENAI_DEPENDENCY, state) : undefined,
-  });
+  const { tracePort } = options;
+  const policy = lazyModelCallPolicy({ settings: config.policy, clock: options.clock, observe: options.observePolicy });
   const traced = <T extends object>(model: T): T => (tracePort ? tracePort(AZURE_OPENAI_DEPENDENCY, model) : model);
   const load = lazyAzureOpenAi(config);
   const embeddingDeployment = config.embeddingDeployment;

@@ -3,7 +3,8 @@
 // jitter and Retry-After, a circuit breaker), named azure_openai. It is built on the first model
 // call, so a process that never asks a model never loads cockatiel; until then it reads as closed.
 import type { Clock } from '../time/clock.js';
-import type { BreakerState, DependencyPolicy, DependencyPolicySettings } from '../resilience/dependency-policy.js';
+import type { DependencyPolicy, DependencyPolicySettings } from '../resilience/dependency-policy.js';
+import type { PolicyObserver } from '../resilience/policy-observer.js';
 import { AZURE_OPENAI_DEPENDENCY } from './openai-errors.js';
 
 /** What the adapters and the readiness check use of the policy. */
@@ -14,8 +15,8 @@ export interface ModelCallPolicyOptions {
   settings: DependencyPolicySettings;
   /** Reads Retry-After dates and the breaker's remaining pause (default: system time). */
   clock?: Clock | undefined;
-  /** Told of every breaker transition (telemetry). */
-  onStateChange?: ((state: BreakerState) => void) | undefined;
+  /** Given the policy once it is built (the app's observer: breaker metrics and logs, retries at debug). */
+  observe?: PolicyObserver | undefined;
 }
 
 /** The azure_openai policy, created (and cockatiel imported) on the first call of `execute`. */
@@ -27,7 +28,7 @@ export function lazyModelCallPolicy(options: ModelCallPolicyOptions): ModelCallP
     loading ??= import('../resilience/dependency-policy.js').then(
       function buildPolicy({ createDependencyPolicy }) {
         policy = createDependencyPolicy({ name: AZURE_OPENAI_DEPENDENCY, ...options.settings, ...(options.clock ? { clock: options.clock } : {}) });
-        if (options.onStateChange) policy.onStateChange(options.onStateChange);
+        options.observe?.(policy);
         return policy;
       },
       (error: unknown) => {

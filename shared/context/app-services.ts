@@ -111,10 +111,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     });
     const store = tracing ? tracing.store(untracedStore) : untracedStore;
     const newId = options.newId ?? randomUUID;
+    const observePolicy = createPolicyObserver({ telemetry, logger });
     const azureOpenAi = createAzureOpenAi(config.azureOpenAi, {
       clock,
+      observePolicy,
       tracePort: tracing ? (dependency, port) => tracing.port(dependency, port) : undefined,
-      onBreakerState: (dependency, state) => telemetry.recordBreakerState(dependency, state),
     });
     const knowledgeSearch = createKnowledgeSearch({ knowledge: store.knowledge, embeddings: azureOpenAi.models?.embeddings, logger, clock });
     if (seedOutcome.action === 'seeded') await embedSeededKnowledge(knowledgeSearch, logger);
@@ -128,7 +129,6 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       onJwksFetch: (event) => telemetry.recordJwksFetch(event),
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
-    const observePolicy = createPolicyObserver({ telemetry, logger });
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));
     const scheduler =
       options.scheduler ??

@@ -47,7 +47,7 @@ describe('Azure OpenAI adapters', () => {
   it('retries a throttled or overloaded call under the azure_openai policy (Retry-After capped), and reports each breaker change', async () => {
     fake.reset();
     const states: string[] = [];
-    const models = configured({ onBreakerState: (dependency, state) => states.push(`${dependency}:${state}`) }).models!;
+    const models = configured({ observePolicy: (policy) => policy.onStateChange((state) => states.push(`${policy.name}:${state}`)) }).models!;
     fake.queue({ kind: 'status', status: 429, headers: { 'retry-after': '30' } }, reply.status(503), reply.text('fine'));
     const started = Date.now();
     const answer = await models.chat.complete(ask, new AbortController().signal);
@@ -71,10 +71,10 @@ describe('Azure OpenAI adapters', () => {
     assert.equal(fake.chatRequests().length, 3, 'one request each');
   });
 
-  it('opens the breaker after repeated failures: calls fail at once, readiness reads down, telemetry hears it', async () => {
+  it('opens the breaker after repeated failures: calls fail at once, readiness reads down, the policy observer hears it', async () => {
     fake.reset();
     const states: string[] = [];
-    const openAi = configured({ onBreakerState: (_dependency, state) => states.push(state) });
+    const openAi = configured({ observePolicy: (policy) => policy.onStateChange((state) => states.push(`${policy.name}:${state}`)) });
     assert.equal((await openAi.check()).breaker, 'closed', 'closed before any call (the policy is not even built yet)');
     fake.failEmbeddings(503);
     try {
@@ -87,7 +87,7 @@ describe('Azure OpenAI adapters', () => {
       assert.equal(check.status, 'down');
       assert.equal(check.breaker, 'open');
       assert.match(check.detail ?? '', /circuit breaker open \(last failure: http_503\); next probe in 60 s/);
-      assert.deepEqual(states, ['open']);
+      assert.deepEqual(states, ['azure_openai:open']);
     } finally {
       fake.failEmbeddings(undefined);
     }

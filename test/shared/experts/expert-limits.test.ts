@@ -66,6 +66,10 @@ describe('expert tools: model endpoint down (the azure_openai resilience policy)
     assert.equal(open.error?.code, 'UNAVAILABLE');
     assert.match(open.text, /^UNAVAILABLE: Azure OpenAI \(chat deployment "chat-test"\) was not called\. The azure_openai dependency is unavailable: its circuit breaker is open .*\(last: http_503\); retry in 600 s/);
     assert.equal(fake.chatRequests().length, 4, 'the open breaker kept the call from the endpoint');
+    assert.ok(
+      mcp.logs.some((line) => line.msg === 'circuit breaker opened: calls fail fast until the pause ends' && line.dependency === 'azure_openai' && line.errorClass === 'http_503'),
+      'the app\'s policy observer logged the breaker opening',
+    );
     assert.deepEqual(await ready(), {
       name: 'azure_openai',
       status: 'down',
