@@ -3,8 +3,8 @@
 // retried the transient failures (429, 502-504, timeouts, broken connections) and hands back an
 // UnavailableError once they outlast its attempts or while its breaker is open: that error keeps
 // its details, with what went wrong said first. What the policy lets through unchanged is mapped
-// here: refused credentials, a missing deployment, a 5xx → UnavailableError; a request the service
-// filtered → BusinessRuleError; anything else is left as it is (logged as an internal fault).
+// here: no Entra ID token, refused credentials, a missing deployment, a 5xx → UnavailableError; a
+// request the service filtered → BusinessRuleError; anything else is left as it is (an internal fault).
 import type * as OpenAiSdk from 'openai';
 import { BusinessRuleError, UnavailableError } from '../errors/domain-error.js';
 import { classifyFailure } from '../resilience/transient-failure.js';
@@ -19,8 +19,15 @@ export function fromOpenAiError(error: unknown, sdk: typeof OpenAiSdk, what: str
     const failure = describeTransient(error.cause, sdk, what) ?? `Azure OpenAI (${what}) was not called`;
     return new UnavailableError(`${failure}. ${error.message}`, error.details, { cause: error });
   }
-  if (error instanceof sdk.APIUserAbortError || !(error instanceof sdk.APIError)) return error;
   const details = { dependency: AZURE_OPENAI_DEPENDENCY };
+  if (error instanceof sdk.OpenAIError && !(error instanceof sdk.APIError) && isTokenFailure(error.cause)) {
+    return new UnavailableError(
+      `The app could not get an Entra ID token for Azure OpenAI (DefaultAzureCredential: the managed identity in Azure, AZURE_CLIENT_ID for a user-assigned one, your Azure CLI sign-in locally)`,
+      details,
+      { cause: error },
+    );
+  }
+  if (error instanceof sdk.APIUserAbortError || !(error instanceof sdk.APIError)) return error;
   const transient = describeTransient(error, sdk, what);
   if (transient !== undefined) return new UnavailableError(transient, details, { cause: error });
   const { status, code } = error as OpenAiSdk.APIError;
@@ -37,6 +44,12 @@ export function fromOpenAiError(error: unknown, sdk: typeof OpenAiSdk, what: str
   }
   if (status !== undefined && status >= 500) return new UnavailableError(`Azure OpenAI failed (HTTP ${status}, ${what})`, details, { cause: error });
   return error;
+}
+
+/** @azure/identity's errors for a credential that cannot give a token (the client wraps them in an OpenAIError). */
+function isTokenFailure(cause: unknown): boolean {
+  const name = cause instanceof Error ? cause.name : '';
+  return name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError';
 }
 
 /** A sentence for a failure of the endpoint itself (unreachable, slow, throttling, 5xx), or undefined. */

@@ -1,11 +1,13 @@
 // The Azure OpenAI adapters' own rules: the chat request body (tools only when offered, tool
-// choice on the last step), embeddings checked before use (never a zero vector), against the
-// scripted stand-in with the real openai client where a request is involved.
+// choice on the last step), embeddings checked before use (never a zero vector), every call under
+// the azure_openai resilience policy (retries, Retry-After, one breaker for both models, caller
+// aborts left alone) and the errors it maps, against the scripted stand-in with the real openai client.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAzureOpenAi } from '../../../shared/azure-openai/azure-openai.js';
 import { requestBody } from '../../../shared/azure-openai/azure-openai-chat.js';
 import { checkedVectors } from '../../../shared/azure-openai/azure-openai-embeddings.js';
+import { fromOpenAiError } from '../../../shared/azure-openai/openai-errors.js';
 import { UnavailableError } from '../../../shared/errors/domain-error.js';
 import { FAKE_OPENAI_KEY, letterVector, reply, startFakeAzureOpenAi, type FakeAzureOpenAi } from '../../support/fake-azure-openai.js';
 
@@ -91,6 +93,18 @@ describe('Azure OpenAI adapters', () => {
     } finally {
       fake.failEmbeddings(undefined);
     }
+  });
+
+  it('maps a credential that gives no Entra ID token to UNAVAILABLE saying where the token comes from', async () => {
+    const sdk = await import('openai');
+    const noToken = Object.assign(new Error('EnvironmentCredential is unavailable …'), { name: 'CredentialUnavailableError' });
+    const wrapped = new sdk.OpenAIError(`Failed to get token from 'apiKey' function: ${noToken.message}`, { cause: noToken });
+    const mapped = fromOpenAiError(wrapped, sdk, 'chat deployment "chat-test"');
+    assert.ok(mapped instanceof UnavailableError);
+    assert.match(mapped.message, /could not get an Entra ID token for Azure OpenAI \(DefaultAzureCredential/);
+    assert.equal(mapped.details.dependency, 'azure_openai');
+    const other = new sdk.OpenAIError('something else');
+    assert.equal(fromOpenAiError(other, sdk, 'x'), other, 'any other client error is left as it is');
   });
 
   it('leaves an abort by the caller to the caller: no retry, its reason rethrown', async () => {
