@@ -205,8 +205,8 @@ export interface BlobConversationsConfig {
   readonly createContainer: boolean;
   /** In Azure a lifecycle rule deletes blobs after this many days; prune() uses it locally. */
   readonly retentionDays: number;
-  /** Timeout of one try of one request to Blob Storage, in milliseconds. */
-  readonly requestTimeoutMs: number;
+  /** Timeout, retries and breaker of every Blob request (CONVERSATIONS_* policy settings); the SDK itself does not retry. */
+  readonly policy: DependencyPolicySettings;
 }
 
 /** How the Blob account is reached, and which setting named it (for logs and errors). */

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { BlobAccount, ConversationsConfig } from './config.js';
 import type { RawSettings } from './settings-schema.js';
+import { policySettingsOf } from './resilience-settings.js';
 
 export const DEFAULT_CONVERSATIONS_CONTAINER = 'conversations';
 
@@ -47,7 +48,9 @@ export function buildConversationsConfig({ settings: s, inAzure, dataDir }: Conv
   }
 
   const account = blobAccountOf(s, inAzure, problems);
-  if (problems.length > 0 || account === undefined) return { problems };
+  const policy = policySettingsOf(s, 'CONVERSATIONS');
+  if ('problems' in policy) problems.push(...policy.problems);
+  if (problems.length > 0 || account === undefined || 'problems' in policy) return { problems };
   return {
     conversations: {
       kind: 'blob',
@@ -56,7 +59,7 @@ export function buildConversationsConfig({ settings: s, inAzure, dataDir }: Conv
       // In Azure the identity holds data rights only (Storage Blob Data Contributor): the infra creates the container.
       createContainer: !inAzure,
       retentionDays,
-      requestTimeoutMs: s.CONVERSATIONS_REQUEST_TIMEOUT_MS,
+      policy: policy.policy,
     },
   };
 }

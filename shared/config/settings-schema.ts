@@ -86,6 +86,16 @@ export const SCHEDULER_RESILIENCE_DEFAULTS: ResilienceDefaults = {
   halfOpenMs: 30_000,
 };
 
+/** Blob Storage's policy (conversations): 3 attempts of 5 s with pauses up to 2 s stay inside a 30 s tool budget. */
+export const CONVERSATIONS_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  initialDelayMs: 200,
+  maxDelayMs: 2_000,
+  breakerFailures: 5,
+  halfOpenMs: 30_000,
+};
+
 /** Key Vault's policy: reads are small; 3 attempts of 3 s with pauses up to 2 s stay inside a callback's or tool's budget. */
 export const KEYVAULT_RESILIENCE_DEFAULTS: ResilienceDefaults = {
   timeoutMs: 3_000,
@@ -150,7 +160,7 @@ export const settingsSchema = z.object({
   CONVERSATIONS_CONNECTION_STRING: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
   CONVERSATIONS_CONTAINER: patternSetting(BLOB_CONTAINER_NAME, 'a container name of 3-63 lower-case letters, digits and single hyphens'),
   CONVERSATION_RETENTION_DAYS: integerSetting(30, 1, 3650),
-  CONVERSATIONS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+  ...resilienceSettings('CONVERSATIONS', CONVERSATIONS_RESILIENCE_DEFAULTS),
   // The Functions host's own storage connection, and its identity-based form (read for conversations only).
   AzureWebJobsStorage: patternSetting(STORAGE_CONNECTION_STRING, 'a storage connection string (key=value pairs separated by ;)'),
   AzureWebJobsStorage__blobServiceUri: urlSetting({ allowHttp: 'loopback', originOnly: false }),

@@ -97,11 +97,13 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     ...(options.logSink ? { sink: options.logSink } : {}),
     ...(tracing ? { correlate: tracing.logFields } : {}),
   });
+  // Every dependency's resilience policy reports its breaker changes here (metrics and logs).
+  const observePolicy = createPolicyObserver({ telemetry, logger });
   let untracedStore: ContosoStore | undefined;
   let conversations: ConversationStore | undefined;
   try {
     untracedStore = options.store ?? (await createStore(config.store, { logger }));
-    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock }));
+    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock, observePolicy }));
     const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
@@ -111,7 +113,6 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     });
     const store = tracing ? tracing.store(untracedStore) : untracedStore;
     const newId = options.newId ?? randomUUID;
-    const observePolicy = createPolicyObserver({ telemetry, logger });
     const azureOpenAi = createAzureOpenAi(config.azureOpenAi, {
       clock,
       observePolicy,

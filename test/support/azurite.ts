@@ -7,10 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobConversationsConfig } from '../../shared/config/config.js';
+import type { DependencyPolicySettings } from '../../shared/resilience/dependency-policy.js';
 
 /** Azurite's published well-known development account and key (public, test use only). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
 export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** A Blob policy for tests: 5 s per attempt, 3 attempts a few ms apart, a breaker that stays closed. */
+export const TEST_BLOB_POLICY: DependencyPolicySettings = { timeoutMs: 5_000, retry: { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20 }, breaker: { failureThreshold: 100, halfOpenAfterMs: 50 } };
 
 const BLOB_ENTRY = path.resolve('node_modules/azurite/dist/src/blob/main.js');
 const NODE_22 = path.resolve('node_modules/.bin/node');
@@ -59,7 +63,7 @@ export async function startAzuriteBlob(): Promise<AzuriteBlob> {
       containerName: nextContainer(),
       createContainer: true,
       retentionDays: 30,
-      requestTimeoutMs: 5_000,
+      policy: TEST_BLOB_POLICY,
       ...overrides,
     }),
     async stop() {

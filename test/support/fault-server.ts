@@ -1,6 +1,7 @@
 // A node:http server that misbehaves on cue, for fault-injection tests of outbound calls: it
 // answers a status (503 with Retry-After, 429 …), hangs, resets the connection, or forwards the
-// request to a healthy upstream (recovery). Planned faults are used one per request, then the
+// request to a healthy upstream (recovery), or forwards it and then drops the connection instead of
+// answering (the request was applied, its answer lost). Planned faults are used one per request, then the
 // default mode applies; `stop()` frees the port so connections are refused, `restart()` binds it
 // again. Counts requests, so a test can show a call was (not) made.
 import http from 'node:http';
@@ -10,7 +11,8 @@ export type FaultMode =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'forward' };
+  | { kind: 'forward' }
+  | { kind: 'forward-then-reset' };
 
 export interface FaultServer {
   /** This server's origin with `path` (the upstream's path, e.g. `/mcp`). */
@@ -53,11 +55,11 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
         res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
         return void res.end(fault.body ?? `fault ${fault.status}`);
       }
-      void forward(req, res);
+      void forward(req, res, fault.kind === 'forward-then-reset');
     });
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, loseAnswer = false): Promise<void> {
     if (options.upstream === undefined) throw new Error('forward mode needs an upstream');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -65,12 +67,20 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host') headers.set(name, value);
     try {
       const upstream = await fetch(new URL(req.url ?? '/', options.upstream), { method: req.method ?? 'POST', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      if (loseAnswer) {
+        await upstream.arrayBuffer();
+        return void req.socket.destroy();
+      }
+      const body = Buffer.from(await upstream.arrayBuffer());
       const outgoing: Record<string, string> = {};
       upstream.headers.forEach((value, name) => {
-        if (name !== 'content-length' && name !== 'transfer-encoding') outgoing[name] = value;
+        if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding') outgoing[name] = value;
       });
+      // The body as fetch decoded it, with its own length (the Blob SDK insists on one for downloads).
+      if (req.method !== 'HEAD') outgoing['content-length'] = String(body.length);
+      else if (upstream.headers.get('content-length') !== null) outgoing['content-length'] = upstream.headers.get('content-length')!;
       res.writeHead(upstream.status, outgoing);
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.destroy();
     }

@@ -7,6 +7,8 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { BlobConversationsConfig } from '../../config/config.js';
 import { ConflictError, DomainError, NotFoundError } from '../../errors/domain-error.js';
 import type { DependencyCheck } from '../../health/dependency-check.js';
+import { createDependencyPolicy } from '../../resilience/dependency-policy.js';
+import type { PolicyObserver } from '../../resilience/policy-observer.js';
 import { KeyedQueue } from '../../storage/keyed-queue.js';
 import type { Logger } from '../../telemetry/logger.js';
 import type { Clock } from '../../time/clock.js';
@@ -28,7 +30,12 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 export interface BlobConversationStoreOptions {
   clock: Clock;
   logger: Logger;
+  /** Told of the store's resilience policy (breaker metrics and logs). */
+  observePolicy?: PolicyObserver;
 }
+
+/** The dependency's name in errors, readiness and telemetry. */
+export const CONVERSATIONS_DEPENDENCY = 'conversations';
 
 /** Opens the store on the configured container (created on first use outside Azure). No request is made yet. */
 export async function openBlobConversationStore(config: BlobConversationsConfig, options: BlobConversationStoreOptions): Promise<BlobConversationStore> {
@@ -44,7 +51,9 @@ export class BlobConversationStore implements ConversationStore {
   #containerReady: Promise<void> | undefined;
 
   constructor(container: ContainerClient, config: BlobConversationsConfig, options: BlobConversationStoreOptions) {
-    this.#blobs = new ConversationBlobs(container, config.requestTimeoutMs);
+    const policy = createDependencyPolicy({ name: CONVERSATIONS_DEPENDENCY, ...config.policy, clock: options.clock });
+    options.observePolicy?.(policy);
+    this.#blobs = new ConversationBlobs(container, policy);
     this.#config = config;
     this.#options = options;
   }
@@ -101,14 +110,15 @@ export class BlobConversationStore implements ConversationStore {
 
   async check(): Promise<DependencyCheck> {
     const container = `Blob container "${this.#config.containerName}"`;
+    const base = { name: CONVERSATIONS_DEPENDENCY, breaker: this.#blobs.policy.state } as const;
     try {
       await this.#ensureContainer();
       const exists = await this.#blobs.containerExists();
-      if (exists) return { name: 'conversations', status: 'ok', detail: `${container} is reachable` };
-      return { name: 'conversations', status: 'down', detail: `${container} does not exist` };
+      if (exists) return { ...base, status: 'ok', detail: `${container} is reachable` };
+      return { ...base, status: 'down', detail: `${container} does not exist` };
     } catch (error) {
       const mapped = toConversationStoreError(error, 'check');
-      return { name: 'conversations', status: 'down', detail: mapped instanceof DomainError ? mapped.message : `${container} could not be checked` };
+      return { ...base, breaker: this.#blobs.policy.state, status: 'down', detail: mapped instanceof DomainError ? mapped.message : `${container} could not be checked` };
     }
   }
 

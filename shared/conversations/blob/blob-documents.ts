@@ -3,11 +3,15 @@
 // listing for prune and conditional deletes. Names are built only from ids that passed
 // conversationIdSchema. Every SDK failure leaves through toConversationStoreError.
 //
-// Every operation carries a deadline of its own: the SDK's tryTimeoutInMs only sets the service's
-// server-side `timeout` parameter, so without it a connection that is accepted and never answered
-// would hang the call forever (measured against a silent socket).
-import type { ContainerClient } from '@azure/storage-blob';
-import { BLOB_MAX_TRIES, BLOB_TOTAL_RETRY_DELAY_MS } from './blob-container.js';
+// Every request runs under Blob Storage's resilience policy (CONVERSATIONS_* settings): each
+// attempt has a client-side timeout whose signal aborts the request (the SDK's tryTimeoutInMs only
+// sets the service's server-side `timeout` parameter, so without it a connection that is accepted
+// and never answered would hang the call forever, as measured against a silent socket); transient
+// failures are retried with backoff and jitter; a breaker fails calls fast while the account is
+// down. Retrying a conditional write is safe: if a first attempt was applied unseen, the retry
+// meets 412/409 and the store re-reads and merges (entries are keyed by event id).
+import type { ContainerClient, ListBlobsFlatSegmentResponse } from '@azure/storage-blob';
+import type { DependencyPolicy } from '../../resilience/dependency-policy.js';
 import { blobStatus, toConversationStoreError } from './blob-errors.js';
 
 /** Larger stored blobs are refused as corrupt instead of read into memory (500 entries fit easily). */
@@ -37,43 +41,37 @@ export function blobNameOf(id: string): string {
   return `${id}.json`;
 }
 
-/** How long one operation may take in all: every try at its timeout, plus the pauses between tries. */
-export function operationDeadlineMs(requestTimeoutMs: number): number {
-  return BLOB_MAX_TRIES * requestTimeoutMs + BLOB_TOTAL_RETRY_DELAY_MS;
-}
+/** Blobs listed per request when pruning (each page is one attempt of the policy). */
+const LISTING_PAGE_SIZE = 500;
 
-/** A listing walks every blob: it may take this many operation deadlines. */
-const LISTING_DEADLINES = 10;
-
-/** The conversation blobs of one container, each operation bounded by a deadline. */
+/** The conversation blobs of one container, every request under the dependency's policy. */
 export class ConversationBlobs {
   constructor(
     readonly container: ContainerClient,
-    readonly requestTimeoutMs: number,
+    readonly policy: DependencyPolicy,
   ) {}
-
-  #deadline(factor = 1): AbortSignal {
-    return AbortSignal.timeout(factor * operationDeadlineMs(this.requestTimeoutMs));
-  }
 
   /** The blob's text and ETag, undefined when it does not exist, or 'too_large'. */
   async read(id: string): Promise<StoredText | undefined | 'too_large'> {
     try {
-      const response = await this.container.getBlobClient(blobNameOf(id)).download(0, undefined, { abortSignal: this.#deadline() });
-      if ((response.contentLength ?? 0) > MAX_DOCUMENT_BYTES) {
-        response.readableStreamBody?.resume();
-        return 'too_large';
-      }
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      for await (const chunk of response.readableStreamBody ?? []) {
-        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        bytes += buffer.length;
-        if (bytes > MAX_DOCUMENT_BYTES) return 'too_large';
-        chunks.push(buffer);
-      }
-      if (response.etag === undefined) throw new Error('Blob Storage returned no ETag');
-      return { text: Buffer.concat(chunks).toString('utf8'), etag: response.etag };
+      // The body is read inside the attempt, so a stalled download is cut by the same timeout.
+      return await this.policy.execute(async (abortSignal) => {
+        const response = await this.container.getBlobClient(blobNameOf(id)).download(0, undefined, { abortSignal });
+        if ((response.contentLength ?? 0) > MAX_DOCUMENT_BYTES) {
+          response.readableStreamBody?.resume();
+          return 'too_large' as const;
+        }
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        for await (const chunk of response.readableStreamBody ?? []) {
+          const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          bytes += buffer.length;
+          if (bytes > MAX_DOCUMENT_BYTES) return 'too_large' as const;
+          chunks.push(buffer);
+        }
+        if (response.etag === undefined) throw new Error('Blob Storage returned no ETag');
+        return { text: Buffer.concat(chunks).toString('utf8'), etag: response.etag };
+      });
     } catch (error) {
       if (blobStatus(error) === 404 && (error as { code?: unknown }).code !== 'ContainerNotFound') return undefined;
       throw toConversationStoreError(error, 'read');
@@ -84,12 +82,14 @@ export class ConversationBlobs {
   async write(id: string, text: string, updatedAt: string, condition: WriteCondition): Promise<WriteOutcome> {
     const body = Buffer.from(text, 'utf8');
     try {
-      await this.container.getBlockBlobClient(blobNameOf(id)).upload(body, body.length, {
-        abortSignal: this.#deadline(),
-        conditions: condition,
-        blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
-        metadata: { [UPDATED_AT]: updatedAt },
-      });
+      await this.policy.execute((abortSignal) =>
+        this.container.getBlockBlobClient(blobNameOf(id)).upload(body, body.length, {
+          abortSignal,
+          conditions: condition,
+          blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+          metadata: { [UPDATED_AT]: updatedAt },
+        }),
+      );
       return 'written';
     } catch (error) {
       const status = blobStatus(error);
@@ -100,25 +100,35 @@ export class ConversationBlobs {
     }
   }
 
-  /** Every conversation blob with its ETag and update time. */
+  /** Every conversation blob with its ETag and update time, a page (one request) at a time. */
   async *list(): AsyncGenerator<ListedDocument> {
-    try {
-      for await (const item of this.container.listBlobsFlat({ includeMetadata: true, abortSignal: this.#deadline(LISTING_DEADLINES) })) {
+    let continuationToken: string | undefined;
+    do {
+      let page: ListBlobsFlatSegmentResponse | undefined;
+      try {
+        page = await this.policy.execute(async (abortSignal): Promise<ListBlobsFlatSegmentResponse | undefined> => {
+          const pages = this.container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage({ maxPageSize: LISTING_PAGE_SIZE, ...(continuationToken ? { continuationToken } : {}) });
+          const next = await pages.next();
+          return next.done === true ? undefined : next.value;
+        });
+      } catch (error) {
+        throw toConversationStoreError(error, 'list');
+      }
+      for (const item of page?.segment.blobItems ?? []) {
         if (!item.name.endsWith('.json')) continue;
         const stamped = item.metadata?.[UPDATED_AT];
         const updatedAt = stamped !== undefined && !Number.isNaN(Date.parse(stamped)) ? new Date(stamped) : item.properties.lastModified;
         const etag = item.properties.etag ?? '';
         yield { id: item.name.slice(0, -'.json'.length), etag: etag.startsWith('"') ? etag : `"${etag}"`, updatedAt };
       }
-    } catch (error) {
-      throw toConversationStoreError(error, 'list');
-    }
+      continuationToken = page?.continuationToken || undefined;
+    } while (continuationToken !== undefined);
   }
 
   /** Deletes the blob if it still has `etag`; false when it changed or is gone. */
   async deleteIfUnchanged(id: string, etag: string): Promise<boolean> {
     try {
-      await this.container.getBlobClient(blobNameOf(id)).delete({ conditions: { ifMatch: etag }, abortSignal: this.#deadline() });
+      await this.policy.execute((abortSignal) => this.container.getBlobClient(blobNameOf(id)).delete({ conditions: { ifMatch: etag }, abortSignal }));
       return true;
     } catch (error) {
       const status = blobStatus(error);
@@ -127,10 +137,10 @@ export class ConversationBlobs {
     }
   }
 
-  /** Whether the container exists. */
+  /** Whether the container exists: one attempt through the breaker, no retry (readiness probes). */
   async containerExists(): Promise<boolean> {
     try {
-      return await this.container.exists({ abortSignal: this.#deadline() });
+      return await this.policy.probe((abortSignal) => this.container.exists({ abortSignal }));
     } catch (error) {
       throw toConversationStoreError(error, 'check container');
     }
@@ -139,7 +149,7 @@ export class ConversationBlobs {
   /** Creates the container unless it exists. */
   async createContainerIfMissing(): Promise<void> {
     try {
-      await this.container.createIfNotExists({ abortSignal: this.#deadline() });
+      await this.policy.execute((abortSignal) => this.container.createIfNotExists({ abortSignal }));
     } catch (error) {
       throw toConversationStoreError(error, 'create container');
     }

@@ -1,7 +1,8 @@
 // Blob Storage failures as the domain sees them. Transport failures, timeouts, throttling and 5xx
-// answers (after the SDK's own retries) become UnavailableError naming the conversation store,
-// with no account name, key or URL in the message (the SDK error stays as the cause, for logs
-// only). 404, 409 and 412 are answered by the operations themselves.
+// answers (after the resilience policy's retries, or at once while its breaker is open) become
+// UnavailableError naming the conversation store and when to retry, with no account name, key or
+// URL in the message (the SDK error stays as the cause, for logs only). 404, 409 and 412 are
+// answered by the operations themselves.
 import { DomainError, UnavailableError } from '../../errors/domain-error.js';
 
 const DEPENDENCY = { dependency: 'conversations' } as const;
@@ -31,6 +32,16 @@ const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AggregateAuthe
 
 /** The error to throw for a failed Blob request (`what` names the operation for the message). */
 export function toConversationStoreError(error: unknown, what: string): Error {
+  if (error instanceof UnavailableError && error.details['dependency'] === DEPENDENCY.dependency && error.details['retry_after_seconds'] !== undefined) {
+    // The policy's answer: retries used up, or the breaker open. Said in the store's words.
+    const seconds = Number(error.details['retry_after_seconds']);
+    const breakerOpen = /circuit breaker is open/.test(error.message);
+    return new UnavailableError(
+      `The conversation store (Azure Blob Storage) is unavailable or did not answer in time${breakerOpen ? ' (its circuit breaker is open after repeated failures)' : ''}; retry in ${seconds} s`,
+      error.details,
+      { cause: error },
+    );
+  }
   if (error instanceof DomainError) return error;
   const status = blobStatus(error);
   const code = blobErrorCode(error);

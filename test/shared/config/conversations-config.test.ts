@@ -58,20 +58,20 @@ describe('conversations settings', () => {
       containerName: 'conversations',
       createContainer: true,
       retentionDays: 30,
-      requestTimeoutMs: 10_000,
+      policy: { timeoutMs: 5000, retry: { maxAttempts: 3, initialDelayMs: 200, maxDelayMs: 2000 }, breaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 } },
     });
   });
 
   it('switch to Blob Storage with a connection string outside Azure, parsing every Blob setting', () => {
     assert.deepEqual(
-      blobOf({ CONVERSATIONS_CONNECTION_STRING: AZURITE, CONVERSATIONS_CONTAINER: 'follow-ups-2', CONVERSATION_RETENTION_DAYS: '90', CONVERSATIONS_REQUEST_TIMEOUT_MS: '2500' }),
+      blobOf({ CONVERSATIONS_CONNECTION_STRING: AZURITE, CONVERSATIONS_CONTAINER: 'follow-ups-2', CONVERSATION_RETENTION_DAYS: '90', CONVERSATIONS_TIMEOUT_MS: '2500' }),
       {
         kind: 'blob',
         account: { auth: 'connection-string', connectionString: AZURITE, setting: 'CONVERSATIONS_CONNECTION_STRING' },
         containerName: 'follow-ups-2',
         createContainer: true,
         retentionDays: 90,
-        requestTimeoutMs: 2500,
+        policy: { timeoutMs: 2500, retry: { maxAttempts: 3, initialDelayMs: 200, maxDelayMs: 2000 }, breaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 } },
       },
     );
   });
@@ -93,7 +93,7 @@ describe('conversations settings', () => {
       containerName: 'conversations',
       createContainer: false,
       retentionDays: 30,
-      requestTimeoutMs: 10_000,
+      policy: { timeoutMs: 5000, retry: { maxAttempts: 3, initialDelayMs: 200, maxDelayMs: 2000 }, breaker: { failureThreshold: 5, halfOpenAfterMs: 30_000 } },
     });
     assert.deepEqual(blobOf({ ...AZURE, AzureWebJobsStorage__accountName: 'hoststore', AZURE_CLIENT_ID: CLIENT_A }).account, {
       auth: 'identity',
@@ -136,7 +136,7 @@ describe('conversations settings', () => {
       CONVERSATIONS_ACCOUNT_URL: 'http://contoso.blob.core.windows.net',
       CONVERSATIONS_CONTAINER: 'Conversations',
       CONVERSATION_RETENTION_DAYS: '0',
-      CONVERSATIONS_REQUEST_TIMEOUT_MS: '500',
+      CONVERSATIONS_TIMEOUT_MS: '0',
       AzureWebJobsStorage__accountName: 'Host-Store',
       AzureWebJobsStorage__clientId: 'not-a-guid',
     });
@@ -145,7 +145,7 @@ describe('conversations settings', () => {
       'AzureWebJobsStorage__clientId',
       'CONVERSATIONS_ACCOUNT_URL',
       'CONVERSATIONS_CONTAINER',
-      'CONVERSATIONS_REQUEST_TIMEOUT_MS',
+      'CONVERSATIONS_TIMEOUT_MS',
       'CONVERSATION_RETENTION_DAYS',
       'CONVERSATION_STORE_KIND',
     ]);

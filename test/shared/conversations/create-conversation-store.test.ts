@@ -6,6 +6,7 @@ import { createConversationStore } from '../../../shared/conversations/create-co
 import { silentLogger } from '../../../shared/telemetry/logger.js';
 import { fixedClock } from '../../../shared/time/clock.js';
 import { newFollowUp } from './conversation-store-contract.js';
+import { TEST_BLOB_POLICY } from '../../support/azurite.js';
 
 describe('createConversationStore', () => {
   it('opens the embedded store, stamping times with the given clock', async () => {
@@ -16,7 +17,7 @@ describe('createConversationStore', () => {
   });
 
   it('opens the Blob store on a connection string or an identity, making no request yet', async () => {
-    const common = { kind: 'blob' as const, containerName: 'conversations', createContainer: false, retentionDays: 30, requestTimeoutMs: 1_000 };
+    const common = { kind: 'blob' as const, containerName: 'conversations', createContainer: false, retentionDays: 30, policy: TEST_BLOB_POLICY };
     const local = await createConversationStore(
       { ...common, account: { auth: 'connection-string', connectionString: 'UseDevelopmentStorage=true', setting: 'AzureWebJobsStorage' } },
       { logger: silentLogger },

@@ -113,7 +113,7 @@ describe('Blob conversation store', () => {
       assert.equal(await container.exists(), false, 'opening the store makes no request');
       await firstUse(store);
       assert.equal(await container.exists(), true);
-      assert.deepEqual(await store.check(), { name: 'conversations', status: 'ok', detail: `Blob container "${config.containerName}" is reachable` });
+      assert.deepEqual(await store.check(), { name: 'conversations', status: 'ok', breaker: 'closed', detail: `Blob container "${config.containerName}" is reachable` });
     }
   });
 
@@ -127,7 +127,7 @@ describe('Blob conversation store', () => {
         return true;
       });
     }
-    assert.deepEqual(await store.check(), { name: 'conversations', status: 'down', detail: `Blob container "${config.containerName}" does not exist` });
+    assert.deepEqual(await store.check(), { name: 'conversations', status: 'down', breaker: 'closed', detail: `Blob container "${config.containerName}" does not exist` });
     assert.equal(await new ContainerClient(azurite.connectionString, config.containerName).exists(), false);
   });
 });
