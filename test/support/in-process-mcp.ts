@@ -28,8 +28,8 @@ export interface ToolResult {
   text: string;
   /** The text blocks, in order (a success: the JSON of structuredContent, then the summary). */
   texts: string[];
-  /** `_meta['contoso/error']` of an error result: its code and the request id. */
-  error: { code?: string; request_id?: string } | undefined;
+  /** `_meta['contoso/error']` of an error result: its code and the request id (UNAVAILABLE: the dependency and when to retry). */
+  error: { code?: string; request_id?: string; dependency?: string; retry_after_seconds?: number } | undefined;
 }
 
 export interface InProcessMcp {
@@ -88,7 +88,7 @@ interface RawToolResult {
   isError?: boolean;
   structuredContent?: Record<string, unknown>;
   content: Array<{ type: string; text?: string }>;
-  _meta?: { 'contoso/error'?: { code?: string; request_id?: string } };
+  _meta?: { 'contoso/error'?: ToolResult['error'] };
 }
 
 function toToolResult(result: RawToolResult): ToolResult {

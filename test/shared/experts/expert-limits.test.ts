@@ -66,6 +66,7 @@ describe('expert tools: model endpoint down (the azure_openai resilience policy)
     assert.equal(open.error?.code, 'UNAVAILABLE');
     assert.match(open.text, /^UNAVAILABLE: Azure OpenAI \(chat deployment "chat-test"\) was not called\. The azure_openai dependency is unavailable: its circuit breaker is open .*\(last: http_503\); retry in 600 s/);
     assert.equal(fake.chatRequests().length, 4, 'the open breaker kept the call from the endpoint');
+    assert.deepEqual([open.error?.dependency, open.error?.retry_after_seconds], ['azure_openai', 600], 'the tool error tells an agent what is down and when to retry');
     assert.ok(
       mcp.logs.some((line) => line.msg === 'circuit breaker opened: calls fail fast until the pause ends' && line.dependency === 'azure_openai' && line.errorClass === 'http_503'),
       'the app\'s policy observer logged the breaker opening',
@@ -97,6 +98,7 @@ describe('expert tools: throttled, refused and unreachable endpoints', () => {
     const throttled = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
     assert.match(throttled.text, /^UNAVAILABLE: Azure OpenAI is throttling requests \(HTTP 429, chat deployment "chat-test"\)\. .*after 2 attempt\(s\); retry in 7 s/);
     assert.equal(fake.chatRequests().length, 2, 'the 429 was retried once (its 7 s Retry-After capped by AZURE_OPENAI_RETRY_MAX_DELAY_MS)');
+    assert.deepEqual([throttled.error?.dependency, throttled.error?.retry_after_seconds], ['azure_openai', 7]);
     const refused = await mcp.call('ask_billing_expert', { question: 'What is owed?' });
     assert.match(refused.text, /refused the app's credentials \(HTTP 401.*Cognitive Services OpenAI User/);
     assert.equal(fake.chatRequests().length, 3, 'a 401 is not retried');
