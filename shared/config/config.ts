@@ -152,8 +152,8 @@ export interface CosmosConfig {
   readonly auditTtlDays: number;
   /** How knowledge-base searches are ranked: Cosmos full-text search, in-process, or try the first. */
   readonly knowledgeSearch: 'auto' | 'full-text' | 'in-process';
-  /** Timeout of one request to Cosmos DB, in milliseconds. */
-  readonly requestTimeoutMs: number;
+  /** Timeout, retries and breaker of every Cosmos DB call (COSMOS_* policy settings); the SDK's own throttling retries are off. */
+  readonly policy: DependencyPolicySettings;
 }
 
 /** The configured conversation store (see docs/conversations.md). */

@@ -91,6 +91,21 @@ export const KEYVAULT_RESILIENCE_DEFAULTS: ResilienceDefaults = {
   halfOpenMs: 30_000,
 };
 
+/**
+ * Cosmos DB's policy: point operations take milliseconds, so 5 s per attempt is generous; 3
+ * attempts with pauses up to 1 s (Cosmos asks for short ones in x-ms-retry-after-ms) stay well
+ * inside a tool's budget. Ten failed attempts in a row (a throttled or unreachable account, not a
+ * stray error) open the breaker for 10 s.
+ */
+export const COSMOS_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 1_000,
+  breakerFailures: 10,
+  halfOpenMs: 10_000,
+};
+
 export const settingsSchema = z.object({
   // Platform-provided in Azure; their presence is how the app knows it runs there.
   WEBSITE_INSTANCE_ID: optionalString,
@@ -117,7 +132,7 @@ export const settingsSchema = z.object({
   COSMOS_CREATE_CONTAINERS: optionalBooleanSetting,
   COSMOS_AUDIT_TTL_DAYS: integerSetting(90, 1, 3650),
   COSMOS_KNOWLEDGE_SEARCH: optionalString.pipe(z.enum(COSMOS_KNOWLEDGE_SEARCH_MODES).optional()),
-  COSMOS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+  ...resilienceSettings('COSMOS', COSMOS_RESILIENCE_DEFAULTS),
 
   // The default kind (embedded, or blob when a Blob account is named) is settled in conversations-config.ts.
   CONVERSATION_STORE_KIND: optionalString.pipe(z.enum(CONVERSATION_STORE_KINDS).optional()),

@@ -44,9 +44,15 @@ export interface AppHandlersOptions {
   taskProviders?: readonly TaskProvider[];
 }
 
-/** What /api/ready lists beside the store: every configured dependency with a check. */
+/** What /api/ready lists beside the store's ping: every configured dependency with a check (the store's own, when it has one). */
 function readinessDependencies(services: AppServices): CheckedDependency[] {
-  return [services.conversations, services.secrets, ...(services.scheduler ? [services.scheduler] : [])];
+  const storeCheck = services.store.check?.bind(services.store);
+  return [
+    ...(storeCheck ? [{ name: services.store.kind, check: storeCheck }] : []),
+    services.conversations,
+    services.secrets,
+    ...(services.scheduler ? [services.scheduler] : []),
+  ];
 }
 
 /** The Contoso tools that run as MCP tasks: trouble_shoot_device, when it is served. */

@@ -92,10 +92,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
     ...(options.logSink ? { sink: options.logSink } : {}),
     ...(tracing ? { correlate: tracing.logFields } : {}),
   });
+  const observePolicy = createPolicyObserver({ telemetry, logger });
   let untracedStore: ContosoStore | undefined;
   let conversations: ConversationStore | undefined;
   try {
-    untracedStore = options.store ?? (await createStore(config.store, { logger }));
+    untracedStore = options.store ?? (await createStore(config.store, { logger, clock, observePolicy }));
     conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock }));
     const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
@@ -116,7 +117,6 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       onJwksFetch: (event) => telemetry.recordJwksFetch(event),
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
-    const observePolicy = createPolicyObserver({ telemetry, logger });
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));
     const scheduler =
       options.scheduler ??
