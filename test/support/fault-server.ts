@@ -1,8 +1,10 @@
 // A node:http server that misbehaves on cue, for fault-injection tests of outbound calls: it
-// answers a status (503 with Retry-After, 429 …), hangs, resets the connection, or forwards the
-// request to a healthy upstream (recovery). Planned faults are used one per request, then the
-// default mode applies; `stop()` frees the port so connections are refused, `restart()` binds it
-// again. Counts requests, so a test can show a call was (not) made.
+// answers a status (503 with Retry-After, 429 …), hangs, resets the connection, forwards the
+// request to a healthy upstream (recovery), or forwards it and then drops the answer (a write that
+// was applied though its caller never heard). Planned faults are used one per request, then the
+// default mode applies; `only()` limits faults to some requests (e.g. writes), forwarding the
+// rest; `stop()` frees the port so connections are refused, `restart()` binds it again. Counts
+// requests, so a test can show a call was (not) made.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,7 +12,9 @@ export type FaultMode =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   | { kind: 'hang' }
   | { kind: 'reset' }
-  | { kind: 'forward' };
+  | { kind: 'forward' }
+  /** Forwarded to the upstream, whose answer is then dropped and the connection reset. */
+  | { kind: 'lose-answer' };
 
 export interface FaultServer {
   /** This server's origin with `path` (the upstream's path, e.g. `/mcp`). */
@@ -23,6 +27,8 @@ export interface FaultServer {
   setMode(mode: FaultMode): void;
   /** Faults for the next requests, one each, before the default mode applies again. */
   plan(...modes: FaultMode[]): void;
+  /** Faults (planned and the mode) apply only to requests `accepts` takes; the others are forwarded. Undefined: all. */
+  only(accepts: ((req: http.IncomingMessage) => boolean) | undefined): void;
   /** Headers of the last request received. */
   readonly lastHeaders: http.IncomingHttpHeaders | undefined;
   /** Closes the listener (connections are then refused) and any hanging request. */
@@ -34,6 +40,7 @@ export interface FaultServer {
 export async function startFaultServer(options: { upstream?: string; mode?: FaultMode } = {}): Promise<FaultServer> {
   let mode: FaultMode = options.mode ?? { kind: 'forward' };
   const planned: FaultMode[] = [];
+  let accepts: ((req: http.IncomingMessage) => boolean) | undefined;
   let requests = 0;
   let lastHeaders: http.IncomingHttpHeaders | undefined;
   const server = createServer();
@@ -45,7 +52,7 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     return http.createServer(function misbehave(req, res) {
       requests += 1;
       lastHeaders = req.headers;
-      const fault = planned.shift() ?? mode;
+      const fault = accepts === undefined || accepts(req) ? (planned.shift() ?? mode) : { kind: 'forward' as const };
       if (fault.kind === 'hang') return void req.resume();
       if (fault.kind === 'reset') return void req.socket.destroy();
       if (fault.kind === 'status') {
@@ -53,11 +60,11 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
         res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
         return void res.end(fault.body ?? `fault ${fault.status}`);
       }
-      void forward(req, res);
+      void forward(req, res, fault.kind === 'lose-answer');
     });
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, loseAnswer: boolean): Promise<void> {
     if (options.upstream === undefined) throw new Error('forward mode needs an upstream');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -65,6 +72,10 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host') headers.set(name, value);
     try {
       const upstream = await fetch(new URL(req.url ?? '/', options.upstream), { method: req.method ?? 'POST', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      if (loseAnswer) {
+        await upstream.arrayBuffer();
+        return void res.destroy();
+      }
       const outgoing: Record<string, string> = {};
       upstream.headers.forEach((value, name) => {
         if (name !== 'content-length' && name !== 'transfer-encoding') outgoing[name] = value;
@@ -90,6 +101,9 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     },
     plan(...modes) {
       planned.push(...modes);
+    },
+    only(predicate) {
+      accepts = predicate;
     },
     get lastHeaders() {
       return lastHeaders;

@@ -7,8 +7,10 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { ALL_ROLES, developmentPrincipal, type Principal } from '../../shared/identity/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
+import type { AppHandlers } from '../../shared/context/app-handlers.js';
 import type { AppServices } from '../../shared/context/app-services.js';
 import { createApp } from '../../shared/context/create-app.js';
+import type { ToolErrorMeta } from '../../shared/errors/to-mcp.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
 import type { ContosoStore } from '../../shared/storage/contoso-store.js';
 import { createStore } from '../../shared/storage/create-store.js';
@@ -27,13 +29,15 @@ export interface ToolResult {
   text: string;
   /** The text blocks, in order (a success: the JSON of structuredContent, then the summary). */
   texts: string[];
-  /** `_meta['contoso/error']` of an error result: its code and the request id. */
-  error: { code?: string; request_id?: string } | undefined;
+  /** `_meta['contoso/error']` of an error result: its code and the request id (and a failed dependency's name and retry hint). */
+  error: ToolErrorMeta | undefined;
 }
 
 export interface InProcessMcp {
   /** The app's services (store, clock …) for tests that look behind the endpoint. */
   ctx: AppServices;
+  /** The app's HTTP handlers (readiness …). */
+  handlers: AppHandlers;
   /** The in-memory scheduler schedule_follow_up talks to (undefined with `scheduler: false`). */
   scheduler: InMemoryScheduler | undefined;
   client: Client;
@@ -83,7 +87,7 @@ interface RawToolResult {
   isError?: boolean;
   structuredContent?: Record<string, unknown>;
   content: Array<{ type: string; text?: string }>;
-  _meta?: { 'contoso/error'?: { code?: string; request_id?: string } };
+  _meta?: { 'contoso/error'?: ToolErrorMeta };
 }
 
 function toToolResult(result: RawToolResult): ToolResult {
@@ -141,6 +145,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
     ctx: app.services,
+    handlers: app.handlers,
     scheduler,
     client,
     contentTypes,
