@@ -64,9 +64,20 @@ export const MIN_SCHEDULER_API_KEY_LENGTH = 16;
  */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
-/** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
-export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
-export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+/**
+ * The JWKS endpoint's policy: Entra answers in milliseconds, so 2 attempts of 3 s keep a request
+ * that needs the keys from waiting long; one failed fetch (both attempts) opens the breaker, and
+ * for the next 5 s requests that need keys the cache does not hold get 503 at once, then one
+ * request probes.
+ */
+export const JWKS_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 3_000,
+  maxAttempts: 2,
+  initialDelayMs: 200,
+  maxDelayMs: 1_000,
+  breakerFailures: 2,
+  halfOpenMs: 5_000,
+};
 
 /** How the app authenticates to the scheduler (see scheduler-config.ts). */
 export const SCHEDULER_AUTH_MODES = ['managed-identity', 'api-key', 'none'] as const;
@@ -190,8 +201,7 @@ export const settingsSchema = z.object({
   ENTRA_JWKS_URI: urlSetting({ allowHttp: 'loopback', originOnly: false }),
   JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
   JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
-  JWKS_FAILURE_BACKOFF_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MS, 100, 60_000),
-  JWKS_FAILURE_BACKOFF_MAX_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS, 1_000, 3_600_000),
+  ...resilienceSettings('JWKS', JWKS_RESILIENCE_DEFAULTS),
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
   MAX_TOKEN_LIFETIME_SECONDS: integerSetting(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 300, 604_800),
   LOCAL_ISSUER_KEY_FILE: optionalString,

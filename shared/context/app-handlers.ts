@@ -52,6 +52,7 @@ function readinessDependencies(services: AppServices): CheckedDependency[] {
     services.conversations,
     services.secrets,
     ...(services.scheduler ? [services.scheduler] : []),
+    ...(services.auth.jwks ? [services.auth.jwks] : []),
   ];
 }
 

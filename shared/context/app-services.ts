@@ -115,6 +115,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       logger,
       fetch: tracing ? tracing.fetch('jwks', jwksFetch) : jwksFetch,
       onJwksFetch: (event) => telemetry.recordJwksFetch(event),
+      observePolicy,
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));

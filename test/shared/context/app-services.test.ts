@@ -23,7 +23,7 @@ describe('app services and telemetry', () => {
   after(async () => issuer?.close());
 
   const entraConfig = () =>
-    loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', AUTH_MODE: 'entra', AUTH_AUDIENCE: APP_ID_URI, ALLOWED_TENANTS: TENANT_A, ENTRA_JWKS_URI: issuer.jwksUri, JWKS_COOLDOWN_MS: '0', JWKS_FAILURE_BACKOFF_MS: '100', JWKS_FAILURE_BACKOFF_MAX_MS: '1000' }, NOW);
+    loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', AUTH_MODE: 'entra', AUTH_AUDIENCE: APP_ID_URI, ALLOWED_TENANTS: TENANT_A, ENTRA_JWKS_URI: issuer.jwksUri, JWKS_COOLDOWN_MS: '0', JWKS_BREAKER_HALF_OPEN_MS: '100' }, NOW);
 
   it('wraps nothing when telemetry is off', async () => {
     const config = entraConfig();
@@ -58,7 +58,8 @@ describe('app services and telemetry', () => {
       assert.deepEqual(fetches.map((span) => [span.attributes['http.response.status_code'], span.attributes['url.full']]), [
         [200, issuer.jwksUri],
         [503, issuer.jwksUri],
-      ]);
+        [503, issuer.jwksUri],
+      ], 'a span per attempt: the failed fetch was retried once');
       const metrics = await memory.metrics();
       assert.deepEqual(
         metrics.filter((point) => point.name === 'contoso.jwks.fetches').map((point) => [point.attributes['contoso.jwks.outcome'], point.value]).sort(),
