@@ -1,7 +1,7 @@
 // Tests of how the composition root applies telemetry: off, nothing is wrapped (the store the app
 // serves is the store it built); on, the store is traced, the Entra JWKS fetch (against a real HTTP
-// issuer) is a `jwks` client span and counted, failures by class, and closing the app stops
-// telemetry.
+// issuer) is a `jwks` client span and counted, failures by class, its breaker's changes reach the
+// breaker metrics, and closing the app stops telemetry.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../../shared/config/load-config.js';
@@ -66,6 +66,8 @@ describe('app services and telemetry', () => {
         [['http_503', 1], ['ok', 1]],
       );
       assert.deepEqual(metrics.filter((point) => point.name === 'contoso.jwks.failures').map((point) => [point.attributes['error.type'], point.value]), [['http_503', 1]]);
+      const transitions = metrics.filter((point) => point.name === 'contoso.breaker.transitions');
+      assert.deepEqual(transitions.map((point) => [point.attributes['contoso.dependency'], point.attributes['contoso.breaker.state'], point.value]), [['jwks', 'open', 1]], 'the JWKS policy reaches the app\'s policy observer');
     } finally {
       issuer.failWith(undefined);
       await services.close();

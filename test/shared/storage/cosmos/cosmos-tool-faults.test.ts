@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { cosmosFault, startCosmosTestServer, type CosmosTestServer } from '../../../support/cosmos-test-server.js';
 import { startFaultServer, type FaultServer } from '../../../support/fault-server.js';
+import { createInMemoryTelemetry } from '../../../support/in-memory-telemetry.js';
 import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
 
 type Row = Record<string, unknown>;
@@ -21,6 +22,8 @@ describe('tools on Cosmos DB while it fails (in-process app, fault-injecting pro
   let server: CosmosTestServer;
   let proxy: FaultServer;
   let mcp: InProcessMcp;
+  /** Telemetry on (in memory): the store is traced, and breaker changes become metrics. */
+  const memory = createInMemoryTelemetry();
 
   const ready = async () => {
     const res = await mcp.handlers.health.readiness();
@@ -46,6 +49,7 @@ describe('tools on Cosmos DB while it fails (in-process app, fault-injecting pro
     proxy = await startFaultServer({ upstream: server.endpoint });
     mcp = await startInProcessMcp({
       customerCount: 3,
+      telemetry: memory.telemetry,
       env: {
         ...server.env(),
         COSMOSDB_ENDPOINT: proxy.url(''),
@@ -101,6 +105,12 @@ describe('tools on Cosmos DB while it fails (in-process app, fault-injecting pro
     assert.equal(recovered.isError, false, recovered.text);
     assert.equal((await ready()).status, 200);
     assert.deepEqual(await cosmosEntry(), { name: 'cosmos', breaker: 'closed', status: 'ok', detail: 'calls succeed' });
+    const transitions = (await memory.metrics()).filter((point) => point.name === 'contoso.breaker.transitions');
+    assert.deepEqual(
+      transitions.map((point) => [point.attributes['contoso.dependency'], point.attributes['contoso.breaker.state'], point.value]).sort(),
+      [['cosmos', 'closed', 1], ['cosmos', 'half_open', 1], ['cosmos', 'open', 1]],
+      'the store\'s policy reaches the app\'s policy observer',
+    );
   });
 
   it('leaves an invoice and the tickets as they were when their writes fail', async () => {
