@@ -2,6 +2,8 @@
 // authenticator for the MCP endpoint and the admin routes, and the discovery documents
 // (protected-resource metadata; the local issuer's metadata and JWKS in `local` mode).
 import type { AuthConfig } from '../config/config.js';
+import type { CheckedDependency } from '../health/dependency-check.js';
+import type { PolicyObserver } from '../resilience/policy-observer.js';
 import type { Logger } from '../telemetry/logger.js';
 import { createRequestAuthenticator, type RequestAuthenticator } from './authenticate-request.js';
 import { createConfiguredVerifier } from './configured-verifier.js';
@@ -24,6 +26,8 @@ export interface AuthServices {
   protectedResource: ProtectedResourceMetadata;
   /** Present in `local` mode only. */
   localIssuer: { issuer: LocalIssuer; metadata: AuthorizationServerMetadata; jwks: unknown } | undefined;
+  /** The JWKS endpoint's readiness check (`entra` mode only): keys cached, breaker state, last failure. */
+  jwks: CheckedDependency | undefined;
 }
 
 export interface AuthServicesOptions {
@@ -32,6 +36,8 @@ export interface AuthServicesOptions {
   logger: Logger;
   /** Told about every JWKS fetch (`entra` mode), besides the warning logged for a failure: telemetry. */
   onJwksFetch?: (event: JwksFetchEvent) => void;
+  /** Told of the JWKS endpoint's resilience policy (`entra` mode): breaker metrics and logs. */
+  observePolicy?: PolicyObserver;
 }
 
 export async function createAuthServices(auth: AuthConfig, options: AuthServicesOptions): Promise<AuthServices> {
@@ -42,6 +48,7 @@ export async function createAuthServices(auth: AuthConfig, options: AuthServices
       if (event.outcome === 'failed') options.logger.warn('jwks fetch failed', { ...event, jwksUri: auth.jwksUri });
       options.onJwksFetch?.(event);
     },
+    ...(options.observePolicy ? { observePolicy: options.observePolicy } : {}),
   });
   if (auth.mode === 'passthrough' || auth.mode === 'disabled') {
     options.logger.warn(`AUTH_MODE=${auth.mode}: DEVELOPMENT ONLY — tokens are not verified; never expose this server`, { authMode: auth.mode });
@@ -59,5 +66,5 @@ export async function createAuthServices(auth: AuthConfig, options: AuthServices
     metadata: localIssuerMetadata({ jwksUri: `${auth.publicBaseUrl}${LOCAL_JWKS_PATH}`, scopesSupported: [scopeHint] }),
     jwks: verifier.localIssuer.jwks,
   };
-  return { authenticate, protectedResource: protectedResourceMetadata(auth), localIssuer };
+  return { authenticate, protectedResource: protectedResourceMetadata(auth), localIssuer, jwks: verifier.jwks };
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { LOCAL_TENANT_ID, ROLES } from '../identity/principal.js';
 import type { AuthConfig } from './config.js';
+import { policySettingsOf } from './resilience-settings.js';
 import type { RawSettings } from './settings-schema.js';
 
 /** Audience of the local development issuer's tokens unless AUTH_AUDIENCE says otherwise. */
@@ -57,12 +58,9 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
   } else if (inAzure && !publicBaseUrl.startsWith('https://')) {
     problems.push(`PUBLIC_BASE_URL: must be an https URL in Azure (got "${publicBaseUrl}")`);
   }
-  if (s.JWKS_FAILURE_BACKOFF_MAX_MS < s.JWKS_FAILURE_BACKOFF_MS) {
-    problems.push(
-      `JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (${s.JWKS_FAILURE_BACKOFF_MS}) (got "${s.JWKS_FAILURE_BACKOFF_MAX_MS}")`,
-    );
-  }
-  if (problems.length > 0 || publicBaseUrl === undefined) return { problems };
+  const jwksPolicy = policySettingsOf(s, 'JWKS');
+  if ('problems' in jwksPolicy) problems.push(...jwksPolicy.problems);
+  if (problems.length > 0 || publicBaseUrl === undefined || 'problems' in jwksPolicy) return { problems };
 
   const allowedTenants = s.ALLOWED_TENANTS ?? [LOCAL_TENANT_ID];
   const authorityHost = s.ENTRA_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST;
@@ -77,8 +75,7 @@ export function buildAuthConfig({ settings: s, inAzure, dataDir }: AuthConfigInp
       jwksUri: s.ENTRA_JWKS_URI ?? `${authorityHost}/common/discovery/v2.0/keys`,
       jwksCacheMaxAgeMs: s.JWKS_CACHE_MAX_AGE_MS,
       jwksCooldownMs: s.JWKS_COOLDOWN_MS,
-      jwksFailureBackoffMs: s.JWKS_FAILURE_BACKOFF_MS,
-      jwksFailureBackoffMaxMs: s.JWKS_FAILURE_BACKOFF_MAX_MS,
+      jwksPolicy: jwksPolicy.policy,
       clockToleranceSeconds: s.CLOCK_TOLERANCE_SECONDS,
       maxTokenLifetimeSeconds: s.MAX_TOKEN_LIFETIME_SECONDS,
       localIssuerKeyFile: path.resolve(dataDir, s.LOCAL_ISSUER_KEY_FILE ?? 'local-issuer-key.json'),

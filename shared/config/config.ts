@@ -181,8 +181,8 @@ export interface CosmosConfig {
   readonly auditTtlDays: number;
   /** How knowledge-base searches are ranked: Cosmos full-text search, in-process, or try the first. */
   readonly knowledgeSearch: 'auto' | 'full-text' | 'in-process';
-  /** Timeout of one request to Cosmos DB, in milliseconds. */
-  readonly requestTimeoutMs: number;
+  /** Timeout, retries and breaker of every Cosmos DB call (COSMOS_* policy settings); the SDK's own throttling retries are off. */
+  readonly policy: DependencyPolicySettings;
 }
 
 /** The configured conversation store (see docs/conversations.md). */
@@ -263,9 +263,8 @@ export interface AuthConfig {
   readonly jwksCacheMaxAgeMs: number;
   /** Minimum time between two JWKS fetches caused by an unknown `kid` (0 = no limit). */
   readonly jwksCooldownMs: number;
-  /** No JWKS fetch for this long after a failed one; doubles per further failure, up to the max. */
-  readonly jwksFailureBackoffMs: number;
-  readonly jwksFailureBackoffMaxMs: number;
+  /** Timeout, retries and breaker of every JWKS fetch (JWKS_* policy settings); an open breaker is the pause after a failed fetch. */
+  readonly jwksPolicy: DependencyPolicySettings;
   readonly clockToleranceSeconds: number;
   /** Longest lifetime (`exp - iat`) a token may have; longer ones are refused. */
   readonly maxTokenLifetimeSeconds: number;

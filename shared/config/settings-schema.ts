@@ -69,9 +69,20 @@ export const MIN_SCHEDULER_API_KEY_LENGTH = 16;
  */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
-/** First pause after a failed JWKS fetch, and the longest it grows to (doubling per failure). */
-export const DEFAULT_JWKS_FAILURE_BACKOFF_MS = 2_000;
-export const DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS = 60_000;
+/**
+ * The JWKS endpoint's policy: Entra answers in milliseconds, so 2 attempts of 3 s keep a request
+ * that needs the keys from waiting long; one failed fetch (both attempts) opens the breaker, and
+ * for the next 5 s requests that need keys the cache does not hold get 503 at once, then one
+ * request probes.
+ */
+export const JWKS_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 3_000,
+  maxAttempts: 2,
+  initialDelayMs: 200,
+  maxDelayMs: 1_000,
+  breakerFailures: 2,
+  halfOpenMs: 5_000,
+};
 
 /** How the app authenticates to the scheduler (see scheduler-config.ts). */
 export const SCHEDULER_AUTH_MODES = ['managed-identity', 'api-key', 'none'] as const;
@@ -104,6 +115,21 @@ export const KEYVAULT_RESILIENCE_DEFAULTS: ResilienceDefaults = {
   maxDelayMs: 2_000,
   breakerFailures: 5,
   halfOpenMs: 30_000,
+};
+
+/**
+ * Cosmos DB's policy: point operations take milliseconds, so 5 s per attempt is generous; 3
+ * attempts with pauses up to 1 s (Cosmos asks for short ones in x-ms-retry-after-ms) stay well
+ * inside a tool's budget. Ten failed attempts in a row (a throttled or unreachable account, not a
+ * stray error) open the breaker for 10 s.
+ */
+export const COSMOS_RESILIENCE_DEFAULTS: ResilienceDefaults = {
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 1_000,
+  breakerFailures: 10,
+  halfOpenMs: 10_000,
 };
 
 /**
@@ -151,7 +177,7 @@ export const settingsSchema = z.object({
   COSMOS_CREATE_CONTAINERS: optionalBooleanSetting,
   COSMOS_AUDIT_TTL_DAYS: integerSetting(90, 1, 3650),
   COSMOS_KNOWLEDGE_SEARCH: optionalString.pipe(z.enum(COSMOS_KNOWLEDGE_SEARCH_MODES).optional()),
-  COSMOS_REQUEST_TIMEOUT_MS: integerSetting(10_000, 1_000, 120_000),
+  ...resilienceSettings('COSMOS', COSMOS_RESILIENCE_DEFAULTS),
 
   // The default kind (embedded, or blob when a Blob account is named) is settled in conversations-config.ts.
   CONVERSATION_STORE_KIND: optionalString.pipe(z.enum(CONVERSATION_STORE_KINDS).optional()),
@@ -219,8 +245,7 @@ export const settingsSchema = z.object({
   ENTRA_JWKS_URI: urlSetting({ allowHttp: 'loopback', originOnly: false }),
   JWKS_CACHE_MAX_AGE_MS: integerSetting(600_000, 1_000, 86_400_000),
   JWKS_COOLDOWN_MS: integerSetting(30_000, 0, 3_600_000),
-  JWKS_FAILURE_BACKOFF_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MS, 100, 60_000),
-  JWKS_FAILURE_BACKOFF_MAX_MS: integerSetting(DEFAULT_JWKS_FAILURE_BACKOFF_MAX_MS, 1_000, 3_600_000),
+  ...resilienceSettings('JWKS', JWKS_RESILIENCE_DEFAULTS),
   CLOCK_TOLERANCE_SECONDS: integerSetting(60, 0, 300),
   MAX_TOKEN_LIFETIME_SECONDS: integerSetting(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 300, 604_800),
   LOCAL_ISSUER_KEY_FILE: optionalString,

@@ -3,6 +3,7 @@
 // store out of a scaled-out Azure app and account keys out of Azure.
 import path from 'node:path';
 import type { StoreConfig } from './config.js';
+import { policySettingsOf, worstCaseCallMs } from './resilience-settings.js';
 import type { RawSettings } from './settings-schema.js';
 
 export const DEFAULT_COSMOS_DATABASE = 'contoso';
@@ -42,7 +43,14 @@ export function buildStoreConfig({ settings: s, inAzure, dataDir }: StoreConfigI
   if (inAzure && s.COSMOSDB_KEY !== undefined) {
     problems.push('COSMOSDB_KEY: account keys are for local emulators and are refused in Azure; grant the app\'s managed identity a Cosmos DB data role instead');
   }
-  if (problems.length > 0 || endpoint === undefined) return { problems };
+  const policy = policySettingsOf(s, 'COSMOS');
+  if ('problems' in policy) problems.push(...policy.problems);
+  else if (worstCaseCallMs(policy.policy) >= s.TOOL_TIMEOUT_MS) {
+    problems.push(
+      `COSMOS_TIMEOUT_MS: a Cosmos DB call may take ${worstCaseCallMs(policy.policy)} ms (COSMOS_RETRY_MAX_ATTEMPTS × COSMOS_TIMEOUT_MS + the pauses up to COSMOS_RETRY_MAX_DELAY_MS), which must stay below TOOL_TIMEOUT_MS (${s.TOOL_TIMEOUT_MS})`,
+    );
+  }
+  if (problems.length > 0 || endpoint === undefined || 'problems' in policy) return { problems };
   return {
     store: {
       kind: 'cosmos',
@@ -58,7 +66,7 @@ export function buildStoreConfig({ settings: s, inAzure, dataDir }: StoreConfigI
         createContainers: s.COSMOS_CREATE_CONTAINERS ?? !inAzure,
         auditTtlDays: s.COSMOS_AUDIT_TTL_DAYS,
         knowledgeSearch: s.COSMOS_KNOWLEDGE_SEARCH ?? 'auto',
-        requestTimeoutMs: s.COSMOS_REQUEST_TIMEOUT_MS,
+        policy: policy.policy,
       },
     },
   };

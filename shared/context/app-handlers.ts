@@ -47,13 +47,16 @@ export interface AppHandlersOptions {
   expertTimeBudgetMs?: number;
 }
 
-/** What /api/ready lists beside the store: every configured dependency with a check (Azure OpenAI only with an endpoint). */
+/** What /api/ready lists beside the store's ping: every configured dependency with a check (the store's own when it has one, Azure OpenAI only with an endpoint). */
 function readinessDependencies(services: AppServices): CheckedDependency[] {
+  const storeCheck = services.store.check?.bind(services.store);
   return [
+    ...(storeCheck ? [{ name: services.store.kind, check: storeCheck }] : []),
     services.conversations,
     services.secrets,
     ...(services.scheduler ? [services.scheduler] : []),
     ...(services.azureOpenAi.models ? [services.azureOpenAi] : []),
+    ...(services.auth.jwks ? [services.auth.jwks] : []),
   ];
 }
 

@@ -102,7 +102,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
   let untracedStore: ContosoStore | undefined;
   let conversations: ConversationStore | undefined;
   try {
-    untracedStore = options.store ?? (await createStore(config.store, { logger }));
+    untracedStore = options.store ?? (await createStore(config.store, { logger, clock, observePolicy }));
     conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock, observePolicy }));
     const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
@@ -128,6 +128,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       logger,
       fetch: tracing ? tracing.fetch('jwks', jwksFetch) : jwksFetch,
       onJwksFetch: (event) => telemetry.recordJwksFetch(event),
+      observePolicy,
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
     const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));

@@ -1,8 +1,9 @@
 // Decides whether a failed call is worth another attempt, and names the failure with a short,
 // fixed class (`http_503`, `network`, `timeout` …) for readiness and telemetry. It reads the HTTP
 // status wherever the common clients keep it: our HttpStatusError, the MCP client's SdkHttpError
-// (`status`), Azure SDK RestError (`statusCode`, `response.headers`), anything with `response`,
-// walking the `cause` chain, since SDKs wrap the error they received.
+// (`status`), Azure SDK RestError (`statusCode`, `response.headers`), the Cosmos DB SDK's
+// ErrorResponse (a numeric `code` beside `headers`), anything with `response`, walking the
+// `cause` chain, since SDKs wrap the error they received.
 import { DomainError } from '../errors/domain-error.js';
 import { TRANSIENT_HTTP_STATUSES } from './http-status-error.js';
 import { retryAfterFromHeaders, type HeaderSource } from './retry-after.js';
@@ -100,10 +101,14 @@ function causeChain(error: unknown): unknown[] {
   return chain;
 }
 
-/** `status` (fetch Response, SdkHttpError, HttpStatusError), `statusCode` (RestError), or `response.status`. */
+/**
+ * `status` (fetch Response, SdkHttpError, HttpStatusError), `statusCode` (RestError),
+ * `response.status`, or a numeric `code` with `headers` (@azure/cosmos ErrorResponse).
+ */
 function httpStatusOf(fields: Fields): number | undefined {
   const response = typeof fields.response === 'object' && fields.response !== null ? (fields.response as Fields) : undefined;
-  for (const value of [fields.status, fields.statusCode, response?.status]) {
+  const cosmosCode = typeof fields.headers === 'object' && fields.headers !== null ? fields.code : undefined;
+  for (const value of [fields.status, fields.statusCode, response?.status, cosmosCode]) {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599) return value;
   }
   return undefined;

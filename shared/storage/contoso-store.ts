@@ -19,6 +19,7 @@ import type { SecurityEvent } from '../domain/security/security-event.js';
 import type { Subscription } from '../domain/subscriptions/subscription.js';
 import type { SupportTicket } from '../domain/support/support-ticket.js';
 import type { DailyUsage } from '../domain/usage/data-usage.js';
+import type { DependencyCheck } from '../health/dependency-check.js';
 import type { AuditLog } from './audit-log.js';
 import type { Page, PageRequest } from './page.js';
 import type { SeedDataset, SeedState } from './seed-dataset.js';
@@ -168,5 +169,10 @@ export interface ContosoStore {
   exportAll(): Promise<SeedDataset>;
   /** Throws UnavailableError when the store cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * The store's entry among /api/ready's dependencies, for adapters behind a resilience policy
+   * (Cosmos DB: its breaker state and last failure class); absent for the embedded store.
+   */
+  check?(): Promise<DependencyCheck>;
   close(): Promise<void>;
 }

@@ -34,7 +34,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
       ALLOWED_TENANTS: TENANT_A,
       ENTRA_JWKS_URI: issuer.jwksUri,
       JWKS_COOLDOWN_MS: '0',
-      JWKS_FAILURE_BACKOFF_MS: '5000',
+      JWKS_BREAKER_HALF_OPEN_MS: '5000',
       LOG_LEVEL: 'info',
       SEED_CUSTOMER_COUNT: '10',
     });
@@ -135,7 +135,7 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
     // The records are read from the store once the host has stopped (the last test).
   });
 
-  it('backs off a failing JWKS endpoint: few fetches, 503 with Retry-After, verified tokens still served', async () => {
+  it('stops asking a failing JWKS endpoint once its breaker opens: few fetches, 503 with Retry-After, verified tokens still served', async () => {
     const verified = await issuer.signV2({ roles: ['support.read'], oid: 'cached-reader' });
     assert.equal((await call(verified, toolCall(20, 'get_customer_detail', { customer_id: 1 }))).status, 200);
     const unseen = await issuer.rotate(); // every token signed with it needs the key set fetched again
@@ -147,11 +147,11 @@ describe('authentication and authorization over HTTP (entra mode)', () => {
         const res = await call(token, toolCall(21, 'get_products', {}));
         assert.equal(res.status, 503, res.text);
         const retryAfter = res.headers.get('retry-after') ?? '';
-        assert.match(retryAfter, /^[1-5]$/, 'seconds until the next fetch, within the 5 s backoff');
+        assert.match(retryAfter, /^[1-5]$/, 'seconds until the next fetch, within the breaker pause of 5 s');
         assert.doesNotMatch(res.text, /"result"/);
       }
       const fetches = issuer.fetchCount() - fetchesBefore;
-      assert.ok(fetches >= 1 && fetches <= 2, `12 requests made ${fetches} fetches`);
+      assert.ok(fetches >= 1 && fetches <= 2, `12 requests made ${fetches} fetches (one fetch of at most two attempts)`);
       assert.equal((await call(verified, toolCall(22, 'get_customer_detail', { customer_id: 1 }))).status, 200, 'a verified token needs no keys');
       assert.match(host.output(), /jwks fetch failed/);
     } finally {

@@ -4,11 +4,28 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { CosmosConfig } from '../../shared/config/config.js';
+import type { DependencyPolicySettings } from '../../shared/resilience/dependency-policy.js';
 import { createCosmosStore, type CosmosStore } from '../../shared/storage/cosmos/cosmos-store.js';
 import { createLogger, type Logger } from '../../shared/telemetry/logger.js';
+import type { FaultMode } from './fault-server.js';
 
 /** The Cosmos DB emulator's published well-known key: the test server accepts any key. */
 export const TEST_COSMOS_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+/**
+ * The store's policy on the test server: as slow a request as it may take (it rescans per query
+ * page), quick retries, and a breaker that does not open on its own in ordinary tests.
+ */
+export const TEST_COSMOS_POLICY: DependencyPolicySettings = {
+  timeoutMs: 30_000,
+  retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 20 },
+  breaker: { failureThreshold: 1_000, halfOpenAfterMs: 1_000 },
+};
+
+/** What Cosmos DB answers when it fails, for a fault server before the test server: a JSON error body (the SDK reads no other). */
+export function cosmosFault(status: number, headers: Record<string, string> = {}): FaultMode {
+  return { kind: 'status', status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code: `Fault${status}`, message: 'injected by the test' }) };
+}
 
 export interface CosmosTestServer {
   endpoint: string;
@@ -37,7 +54,7 @@ export async function startCosmosTestServer(): Promise<CosmosTestServer> {
     createContainers: true,
     auditTtlDays: 90,
     knowledgeSearch: 'auto',
-    requestTimeoutMs: 30_000,
+    policy: TEST_COSMOS_POLICY,
     ...overrides,
   });
   return {

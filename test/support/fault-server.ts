@@ -2,8 +2,9 @@
 // answers a status (503 with Retry-After, 429 …), hangs, resets the connection, or forwards the
 // request to a healthy upstream (recovery), or forwards it and then drops the connection instead of
 // answering (the request was applied, its answer lost). Planned faults are used one per request, then the
-// default mode applies; `stop()` frees the port so connections are refused, `restart()` binds it
-// again. Counts requests, so a test can show a call was (not) made.
+// default mode applies; `only()` limits faults to some requests (e.g. writes), forwarding the rest;
+// `stop()` frees the port so connections are refused, `restart()` binds it again. Counts
+// requests, so a test can show a call was (not) made.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -25,6 +26,8 @@ export interface FaultServer {
   setMode(mode: FaultMode): void;
   /** Faults for the next requests, one each, before the default mode applies again. */
   plan(...modes: FaultMode[]): void;
+  /** Faults (planned and the mode) apply only to requests `accepts` takes; the others are forwarded. Undefined: all. */
+  only(accepts: ((req: http.IncomingMessage) => boolean) | undefined): void;
   /** Headers of the last request received. */
   readonly lastHeaders: http.IncomingHttpHeaders | undefined;
   /** Closes the listener (connections are then refused) and any hanging request. */
@@ -36,6 +39,7 @@ export interface FaultServer {
 export async function startFaultServer(options: { upstream?: string; mode?: FaultMode } = {}): Promise<FaultServer> {
   let mode: FaultMode = options.mode ?? { kind: 'forward' };
   const planned: FaultMode[] = [];
+  let accepts: ((req: http.IncomingMessage) => boolean) | undefined;
   let requests = 0;
   let lastHeaders: http.IncomingHttpHeaders | undefined;
   const server = createServer();
@@ -47,7 +51,7 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     return http.createServer(function misbehave(req, res) {
       requests += 1;
       lastHeaders = req.headers;
-      const fault = planned.shift() ?? mode;
+      const fault = accepts === undefined || accepts(req) ? (planned.shift() ?? mode) : { kind: 'forward' as const };
       if (fault.kind === 'hang') return void req.resume();
       if (fault.kind === 'reset') return void req.socket.destroy();
       if (fault.kind === 'status') {
@@ -100,6 +104,9 @@ export async function startFaultServer(options: { upstream?: string; mode?: Faul
     },
     plan(...modes) {
       planned.push(...modes);
+    },
+    only(predicate) {
+      accepts = predicate;
     },
     get lastHeaders() {
       return lastHeaders;

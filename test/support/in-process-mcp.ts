@@ -7,6 +7,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { ALL_ROLES, developmentPrincipal, type Principal } from '../../shared/identity/principal.js';
 import type { AuditRecord } from '../../shared/domain/audit/audit-record.js';
 import { loadConfig } from '../../shared/config/load-config.js';
+import type { AppHandlers } from '../../shared/context/app-handlers.js';
 import type { AppServices } from '../../shared/context/app-services.js';
 import { createApp, type AppOptions } from '../../shared/context/create-app.js';
 import { detachedScope } from '../../shared/request/request-scope.js';
@@ -35,6 +36,8 @@ export interface ToolResult {
 export interface InProcessMcp {
   /** The app's services (store, clock …) for tests that look behind the endpoint. */
   ctx: AppServices;
+  /** The app's HTTP handlers (readiness …). */
+  handlers: AppHandlers;
   /** The in-memory scheduler schedule_follow_up talks to (undefined with `scheduler: false`). */
   scheduler: InMemoryScheduler | undefined;
   client: Client;
@@ -147,6 +150,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
   await client.connect(new StreamableHTTPClientTransport(new URL('http://localhost/api/mcp'), { fetch: fetchInProcess }));
   return {
     ctx: app.services,
+    handlers: app.handlers,
     scheduler,
     client,
     contentTypes,

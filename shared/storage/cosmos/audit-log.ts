@@ -20,7 +20,7 @@ export function createCosmosAuditLog(ops: CosmosOps, audit: Container): AuditLog
         sortKey: `${record.at}|${String(sequence).padStart(12, '0')}`,
         data: record,
       };
-      if ((await ops.create(audit, doc)) === 'exists') throw new TypeError(`Audit record ${record.auditId} already exists`);
+      if ((await ops.create(audit, doc, doc.day)) === 'exists') throw new TypeError(`Audit record ${record.auditId} already exists`);
     },
     async list(limit) {
       const top = Math.max(0, Math.floor(limit));

@@ -1,6 +1,7 @@
 // The Cosmos DB containers of the store, their partition keys and indexing policies, and opening
 // them: created when missing (COSMOS_CREATE_CONTAINERS, the default outside Azure) or required to
 // exist (in Azure the app's identity usually holds data-plane rights only; the infra creates them).
+// Each call runs under the store's resilience policy (reads, and creates that are idempotent).
 import type { ContainerDefinition, CosmosClient, Database, IndexingPolicy } from '@azure/cosmos';
 import type { Container } from '@azure/cosmos';
 import type { CosmosConfig } from '../../config/config.js';
@@ -23,6 +24,9 @@ export interface StoreContainers {
 }
 
 export type ContainerName = keyof StoreContainers;
+
+/** Runs one SDK call under the store's policy, handing it the attempt's abort signal. */
+export type PolicyRun = <T>(fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 /** Index only what queries filter or sort on; documents are read whole by id otherwise. */
 function onlyPaths(...paths: string[]): IndexingPolicy {
@@ -75,22 +79,22 @@ async function createIfMissing<T>(create: () => Promise<T>, existing: () => Prom
   }
 }
 
-async function openDatabase(client: CosmosClient, config: CosmosConfig): Promise<Database> {
+async function openDatabase(client: CosmosClient, config: CosmosConfig, run: PolicyRun): Promise<Database> {
   const database = client.database(config.databaseName);
   const read = async () => {
-    await database.read();
+    await run((abortSignal) => database.read({ abortSignal }));
     return database;
   };
   if (!config.createContainers) return read();
-  return createIfMissing(async () => (await client.databases.createIfNotExists({ id: config.databaseName })).database, read);
+  return createIfMissing(async () => (await run((abortSignal) => client.databases.createIfNotExists({ id: config.databaseName }, { abortSignal }))).database, read);
 }
 
 /** Opens (creating when configured) the database and every container of the store. */
-export async function openContainers(client: CosmosClient, config: CosmosConfig): Promise<StoreContainers> {
+export async function openContainers(client: CosmosClient, config: CosmosConfig, run: PolicyRun): Promise<StoreContainers> {
   const definitions = containerDefinitions(config);
   let database: Database;
   try {
-    database = await openDatabase(client, config);
+    database = await openDatabase(client, config, run);
   } catch (error) {
     if (cosmosStatus(error) === 404) {
       throw new UnavailableError(
@@ -106,11 +110,11 @@ export async function openContainers(client: CosmosClient, config: CosmosConfig)
     try {
       const container = database.container(definition.id);
       const read = async () => {
-        await container.read();
+        await run((abortSignal) => container.read({ abortSignal }));
         return container;
       };
       if (!config.createContainers) return await read();
-      return await createIfMissing(async () => (await database.containers.createIfNotExists(definition)).container, read);
+      return await createIfMissing(async () => (await run((abortSignal) => database.containers.createIfNotExists(definition, { abortSignal }))).container, read);
     } catch (error) {
       if (cosmosStatus(error) === 404) {
         throw new UnavailableError(

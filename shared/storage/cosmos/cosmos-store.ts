@@ -1,11 +1,14 @@
 // The ContosoStore on Azure Cosmos DB (NoSQL API), selected by STORE_KIND=cosmos: one client per
 // process, the containers of containers.ts, and a repo per concern. Partitioned for the tools'
 // access paths (everything about a customer in its partition), every mutation a single-document
-// conditional replace. The data model and request costs are in docs/cosmos.md. This file only
+// conditional replace. Every SDK call runs under the one `cosmos` resilience policy
+// (cosmos-policy.ts). The data model and request costs are in docs/cosmos.md. This file only
 // composes.
 import type { CosmosConfig } from '../../config/config.js';
 import { UnavailableError } from '../../errors/domain-error.js';
+import type { PolicyObserver } from '../../resilience/policy-observer.js';
 import type { Logger } from '../../telemetry/logger.js';
+import type { Clock } from '../../time/clock.js';
 import type { ContosoStore } from '../contoso-store.js';
 import { createCosmosAuditLog } from './audit-log.js';
 import { createCosmosBillingRepo } from './billing-repo.js';
@@ -13,6 +16,7 @@ import { createCosmosIncidentRepo, createCosmosProductRepo, createCosmosPromotio
 import { KeyedQueue } from '../keyed-queue.js';
 import { createCosmosClient } from './cosmos-client.js';
 import { createCosmosOps } from './cosmos-ops.js';
+import { createCosmosPolicy } from './cosmos-policy.js';
 import { openContainers } from './containers.js';
 import { createCosmosCustomerRepo } from './customer-repo.js';
 import { type MetaDoc, SEED_STATE_ID } from './documents.js';
@@ -28,6 +32,10 @@ import { createCosmosUsageRepo } from './usage-repo.js';
 
 export interface CosmosStoreOptions {
   logger: Logger;
+  /** Reads Retry-After dates and the breaker's remaining pause (default: system time). */
+  clock?: Clock;
+  /** Told of the store's resilience policy (breaker metrics and logs). */
+  observePolicy?: PolicyObserver;
 }
 
 export interface CosmosStore extends ContosoStore {
@@ -38,10 +46,14 @@ export interface CosmosStore extends ContosoStore {
 export async function createCosmosStore(config: CosmosConfig, options: CosmosStoreOptions): Promise<CosmosStore> {
   const logger = options.logger.child({ store: 'cosmos' });
   const client = await createCosmosClient(config);
+  const policy = createCosmosPolicy(config.policy, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.observePolicy ? { observePolicy: options.observePolicy } : {}),
+  });
   let closed = false;
   try {
-    const containers = await openContainers(client, config);
-    const ops = createCosmosOps(logger);
+    const containers = await openContainers(client, config, (fn) => policy.execute(fn));
+    const ops = createCosmosOps(logger, policy);
     const queue = new KeyedQueue();
     const lookups = createLookups(ops, containers.lookups);
     const knowledge = createCosmosKnowledgeRepo(ops, containers, config.knowledgeSearch, logger);
@@ -76,7 +88,11 @@ export async function createCosmosStore(config: CosmosConfig, options: CosmosSto
       },
       async ping() {
         if (closed) throw new UnavailableError('The Cosmos DB store is closed');
-        await ops.read(containers.meta, SEED_STATE_ID, SEED_STATE_ID);
+        // One attempt, no retry: readiness answers quickly, and at once while the breaker is open.
+        await ops.probe(containers.meta, SEED_STATE_ID, SEED_STATE_ID);
+      },
+      async check() {
+        return policy.check();
       },
       async close() {
         if (closed) return;

@@ -3,7 +3,8 @@
 // it (created since the last seed, or of customers beyond the new count), and writes the marker
 // last. Not atomic (Cosmos DB has no transaction across partitions), but idempotent: the same
 // input, run twice or concurrently, leaves the same documents, and an interrupted run leaves no
-// marker, so the store reads as unseeded and seeding runs again.
+// marker, so the store reads as unseeded and seeding runs again. Each bulk request runs under the
+// store's policy; operations the service throttled inside a bulk answer are retried here, in rounds.
 import { BulkOperationType, type Container, type OperationInput } from '@azure/cosmos';
 import { UnavailableError } from '../../errors/domain-error.js';
 import type { SeedDataset, SeedState } from '../seed-dataset.js';
@@ -41,7 +42,8 @@ async function bulkRound(ops: CosmosOps, container: Container, operations: reado
     const started = performance.now();
     let responses;
     try {
-      responses = await container.items.bulk(chunk, { continueOnError: true });
+      // Upserts and deletes only: sending a chunk again after a lost answer writes the same documents.
+      responses = await ops.run((abortSignal) => container.items.bulk(chunk, { continueOnError: true }, { abortSignal }));
     } catch (error) {
       throw toStoreError(error, `${what} in ${container.id}`);
     }

@@ -2,7 +2,7 @@
 // from an atomic counter (a patch increment of the meta container's counter document); a ticket
 // with an idempotency key is stored under an id derived from that key, so of two racing creates
 // with one key exactly one is written and the other replays it. The lookup document that maps
-// the ticket id to its customer is written after the ticket.
+// the ticket id to its customer is written before the ticket, which is the call's last write.
 import type { Container } from '@azure/cosmos';
 import type { SupportTicket } from '../../domain/support/support-ticket.js';
 import { NotFoundError, UnavailableError } from '../../errors/domain-error.js';
@@ -28,7 +28,7 @@ export function createCosmosTicketRepo(ops: CosmosOps, containers: TicketContain
     const next = await ops.increment(meta, TICKET_COUNTER_ID, TICKET_COUNTER_ID, '/value');
     if (next !== null) return next;
     // No counter yet (a store never seeded): start one; a racing start is fine, the increment decides.
-    await ops.create(meta, { id: TICKET_COUNTER_ID, kind: 'counter', schemaVersion: SCHEMA_VERSION, value: 0 });
+    await ops.create(meta, { id: TICKET_COUNTER_ID, kind: 'counter', schemaVersion: SCHEMA_VERSION, value: 0 }, TICKET_COUNTER_ID);
     const started = await ops.increment(meta, TICKET_COUNTER_ID, TICKET_COUNTER_ID, '/value');
     if (started === null) throw new UnavailableError('The ticket id counter could not be created');
     return started;
@@ -53,13 +53,16 @@ export function createCosmosTicketRepo(ops: CosmosOps, containers: TicketContain
       if (customer === null) throw new NotFoundError('Customer', draft.customerId);
       if (subscription === null) throw new NotFoundError('Subscription', draft.subscriptionId);
       const ticket: SupportTicket = { ...draft, ticketId: await nextTicketId() };
-      if ((await ops.create(customers, ticketDoc(ticket))) === 'exists') {
+      // The lookup first, the ticket last: a create that fails between them leaves a lookup for
+      // a ticket id no ticket has (ids are never reused: it reads as not found), never a ticket
+      // without its lookup, so a failed call changed nothing a tool can see.
+      await ops.upsert(lookups, lookupDoc('ticket', ticket.ticketId, ticket.customerId));
+      if ((await ops.create(customers, ticketDoc(ticket), ticket.customerId)) === 'exists') {
         // Another create with the same key won the race: answer with its ticket.
         const winner = await keyed(draft);
         if (!winner) throw new UnavailableError('A ticket with this idempotency key is being written; try again');
         return { ticket: winner.doc.data, replayed: true };
       }
-      await ops.upsert(lookups, lookupDoc('ticket', ticket.ticketId, ticket.customerId));
       return { ticket, replayed: false };
     },
   };

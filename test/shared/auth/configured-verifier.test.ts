@@ -35,9 +35,10 @@ describe('createConfiguredVerifier', () => {
       WRITE_ROLE: 'Contoso.Write',
       DATA_DIR: dataDir,
     });
-    const { verify, localIssuer } = await createConfiguredVerifier(auth, deps);
+    const { verify, localIssuer, jwks } = await createConfiguredVerifier(auth, deps);
     assert.ok(verify);
     assert.equal(localIssuer, undefined);
+    assert.equal(jwks?.name, 'jwks', 'entra mode reports the JWKS endpoint to /api/ready');
 
     const accepted = await verify(await issuer.signV2({ roles: ['Contoso.Write', 'security'] }));
     assert.equal(accepted.ok, true);
@@ -47,8 +48,9 @@ describe('createConfiguredVerifier', () => {
 
   it('verifies local issuer tokens in local mode and refuses Entra ones', async () => {
     const { auth } = loadConfig({ DATA_DIR: dataDir });
-    const { verify, localIssuer } = await createConfiguredVerifier(auth, deps);
+    const { verify, localIssuer, jwks } = await createConfiguredVerifier(auth, deps);
     assert.ok(verify && localIssuer);
+    assert.equal(jwks, undefined, 'the local issuer fetches nothing');
     assert.equal(fs.existsSync(auth.localIssuerKeyFile), true);
 
     const token = await localIssuer.mint({ sub: 'alice', tid: LOCAL_TENANT_ID, roles: ['admin'], scope: 'MCP.Access', audience: auth.audiences[0] ?? '', expiresInSeconds: 600 });
@@ -66,6 +68,6 @@ describe('createConfiguredVerifier', () => {
     if (result?.ok) assert.equal(result.principal.source, 'development');
 
     const disabled = await createConfiguredVerifier(loadConfig({ AUTH_MODE: 'disabled', DATA_DIR: dataDir }).auth, deps);
-    assert.deepEqual(disabled, { verify: undefined, localIssuer: undefined });
+    assert.deepEqual(disabled, { verify: undefined, localIssuer: undefined, jwks: undefined });
   });
 });

@@ -1,19 +1,32 @@
 // The remote JWKS key source, driven by a fake clock and a fake fetch that counts calls: keys are
 // cached for their max age, an unknown kid refetches at most once per cooldown, and a failing or
-// hanging endpoint is fetched a bounded number of times (exponential backoff with jitter, a 503
-// with the seconds until the next attempt), then recovers.
+// hanging endpoint is fetched a bounded number of times under the `jwks` policy (a retry with
+// Retry-After honoured, a breaker that then answers 503 at once with the seconds until its
+// probe), then recovers. Policy durations are a few milliseconds; the only wait is the breaker's pause.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import { errors, type FlattenedJWSInput, type JSONWebKeySet } from 'jose';
 import { KeysUnavailableError } from '../../../shared/auth/key-source.js';
-import { BACKOFF_JITTER, createRemoteJwks, JWKS_TIMEOUT_MS, type JwksFetchEvent, type RemoteJwksOptions } from '../../../shared/auth/remote-jwks.js';
+import { createRemoteJwks, type JwksFetchEvent, type RemoteJwksOptions } from '../../../shared/auth/remote-jwks.js';
+import type { DependencyPolicySettings, RetryEvent } from '../../../shared/resilience/dependency-policy.js';
 import { createTestKey, type TestKey } from '../../support/test-issuer.js';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 const JWKS_URI = 'https://login.example.com/common/discovery/v2.0/keys';
 const TOKEN = { payload: '', signature: '' } as FlattenedJWSInput;
 
-type Mode = { kind: 'ok'; jwks: JSONWebKeySet } | { kind: 'status'; status: number } | { kind: 'hang' } | { kind: 'throw'; error: Error } | { kind: 'body'; body: string };
+type Mode =
+  | { kind: 'ok'; jwks: JSONWebKeySet }
+  | { kind: 'status'; status: number; headers?: Record<string, string> }
+  | { kind: 'hang' }
+  | { kind: 'throw'; error: Error }
+  | { kind: 'body'; body: string };
+
+/** Two attempts a few ms apart; one failed fetch (two attempts) opens the breaker for 40 ms. */
+const POLICY: DependencyPolicySettings = { timeoutMs: 1_000, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 20 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 40 } };
+/** Longer than the breaker's pause. */
+const PAUSE_MS = 50;
 
 /** A fake JWKS endpoint: answers as `mode` says, counts fetches, keeps the last request. */
 function fakeEndpoint(initial: Mode) {
@@ -27,7 +40,7 @@ function fakeEndpoint(initial: Mode) {
       case 'ok':
         return Response.json(mode.jwks);
       case 'status':
-        return new Response('unavailable', { status: mode.status });
+        return new Response('unavailable', { status: mode.status, headers: mode.headers ?? {} });
       case 'throw':
         throw mode.error;
       case 'body':
@@ -45,30 +58,29 @@ function abortReason(signal: AbortSignal | null | undefined): Error {
   return signal?.reason instanceof Error ? signal.reason : new Error('aborted');
 }
 
-/** A key source on a fake clock; `timeoutSignal` hands the test a way to end a hanging fetch. */
+/** A key source on a fake clock, recording its fetch events, retries and breaker changes. */
 function source(fetch: typeof globalThis.fetch, overrides: Partial<RemoteJwksOptions> = {}) {
   const clock = { now: T0 };
   const events: JwksFetchEvent[] = [];
-  const timeouts: Array<() => void> = [];
+  const retries: RetryEvent[] = [];
+  const states: string[] = [];
   const keys = createRemoteJwks({
     jwksUri: JWKS_URI,
     cacheMaxAgeMs: 600_000,
     cooldownMs: 30_000,
-    failureBackoffMs: 2_000,
-    failureBackoffMaxMs: 60_000,
+    policy: POLICY,
     fetch,
     now: () => new Date(clock.now),
     random: () => 0,
     onFetch: (event) => events.push(event),
-    timeoutSignal: () => {
-      const controller = new AbortController();
-      timeouts.push(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')));
-      return controller.signal;
+    observePolicy: (policy) => {
+      policy.onRetry((event) => retries.push(event));
+      policy.onStateChange((state) => states.push(state));
     },
     ...overrides,
   });
   const keyFor = async (kid: string) => keys.getKey({ alg: 'RS256', kid }, TOKEN);
-  return { keys, clock, events, keyFor, timeOut: () => timeouts.splice(0).forEach((abort) => abort()) };
+  return { keys, clock, events, retries, states, keyFor };
 }
 
 /** Resolves to the KeysUnavailableError `promise` rejects with. */
@@ -155,92 +167,59 @@ describe('createRemoteJwks', () => {
   });
 
   describe('when the endpoint fails', () => {
-    it('makes no fetch during the backoff: 12 requests while it answers 500 cause one fetch, each answered at once with Retry-After', async () => {
-      const endpoint = fakeEndpoint({ kind: 'status', status: 500 });
-      const { keyFor, clock } = source(endpoint.fetch);
+    it('retries a failed fetch once (waiting what Retry-After asks, capped), then opens the breaker: 12 requests cause no further fetch, each answered at once with Retry-After', async () => {
+      const endpoint = fakeEndpoint({ kind: 'status', status: 503, headers: { 'retry-after': '1' } });
+      const { keyFor, events, retries, states } = source(endpoint.fetch);
       const retryAfter: number[] = [];
-      for (let i = 0; i < 12; i += 1) {
-        retryAfter.push((await unavailable(keyFor('key-a'))).retryAfterSeconds);
-        clock.now += 100;
-      }
-      assert.equal(endpoint.state.fetches, 1);
-      assert.deepEqual(retryAfter, [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1], 'the seconds until the next attempt, rounded up');
+      for (let i = 0; i < 12; i += 1) retryAfter.push((await unavailable(keyFor('key-a'))).retryAfterSeconds);
+      assert.equal(endpoint.state.fetches, 2, 'one fetch of two attempts');
+      assert.deepEqual(retryAfter, Array(12).fill(1), 'the seconds until the probe, rounded up');
+      assert.deepEqual(retries.map((event) => [event.errorClass, event.delayMs]), [['http_503', 20]], 'Retry-After: 1 s, capped at the longest pause');
+      assert.deepEqual(states, ['open']);
+      assert.deepEqual(events, [{ outcome: 'failed', consecutiveFailures: 1, retryInMs: 1_000, durationMs: 0, error: 'JwksStatusError: the JWKS endpoint answered HTTP 503', errorType: 'http_503' }]);
     });
 
-    it('doubles the backoff with each consecutive failure up to the cap', async () => {
-      const endpoint = fakeEndpoint({ kind: 'status', status: 503 });
-      const { keyFor, clock, events } = source(endpoint.fetch, { failureBackoffMs: 1_000, failureBackoffMaxMs: 10_000 });
-      const waits: number[] = [];
-      for (let attempt = 0; attempt < 6; attempt += 1) {
-        const error = await unavailable(keyFor('key-a'));
-        waits.push(error.retryAfterSeconds);
-        clock.now += error.retryAfterSeconds * 1000 - 1;
-        await unavailable(keyFor('key-a'));
-        clock.now += 1;
-      }
-      assert.deepEqual(waits, [1, 2, 4, 8, 10, 10]);
-      assert.equal(endpoint.state.fetches, 6, 'one fetch per backoff period, none inside one');
-      assert.deepEqual(
-        events.map((event) => event.outcome === 'failed' && [event.consecutiveFailures, event.retryInMs]),
-        [[1, 1_000], [2, 2_000], [3, 4_000], [4, 8_000], [5, 10_000], [6, 10_000]],
-      );
-      assert.ok(events.every((event) => event.outcome === 'failed' && event.error === 'JwksStatusError: the JWKS endpoint answered HTTP 503' && event.errorType === 'http_503'));
-    });
-
-    it('shortens each pause by a random part of at most the jitter, never lengthening it', async () => {
-      for (const [random, expectedMs] of [[0, 2_000], [0.5, 2_000 * (1 - BACKOFF_JITTER / 2)], [0.999_999, 2_000 * (1 - BACKOFF_JITTER)]] as const) {
-        const { keyFor, events } = source(fakeEndpoint({ kind: 'status', status: 500 }).fetch, { random: () => random });
-        await unavailable(keyFor('key-a'));
-        const event = events[0];
-        assert.equal(event?.outcome === 'failed' && event.retryInMs, Math.round(expectedMs), `random ${random}`);
-      }
-    });
-
-    it('recovers after the backoff: the next request fetches, and a success resets the backoff', async () => {
+    it('recovers after the breaker pause: one request probes, a success closes the breaker, a failure opens it again for another pause', async () => {
       const endpoint = fakeEndpoint({ kind: 'status', status: 500 });
-      const { keyFor, clock } = source(endpoint.fetch, { cooldownMs: 0, cacheMaxAgeMs: 60_000 });
+      const { keyFor, states, events } = source(endpoint.fetch, { cooldownMs: 0, cacheMaxAgeMs: 60_000 });
       await unavailable(keyFor('key-a'));
-      clock.now += 2_000;
+      await sleep(PAUSE_MS);
       await unavailable(keyFor('key-a'));
-      endpoint.state.mode = { kind: 'ok', jwks: setOf(keyA) };
-      clock.now += 3_999;
+      assert.equal(endpoint.state.fetches, 3, 'the probe is one attempt: its failure reopens the breaker before a retry');
       await unavailable(keyFor('key-a'));
-      assert.equal(endpoint.state.fetches, 2, 'still in the second, longer pause');
-
-      clock.now += 1;
-      await keyFor('key-a');
       assert.equal(endpoint.state.fetches, 3);
 
-      endpoint.state.mode = { kind: 'status', status: 500 };
-      clock.now += 60_000;
-      assert.equal((await unavailable(keyFor('key-a'))).retryAfterSeconds, 2, 'back to the first pause');
+      endpoint.state.mode = { kind: 'ok', jwks: setOf(keyA) };
+      await sleep(PAUSE_MS);
+      assert.equal(((await keyFor('key-a')) as CryptoKey).type, 'public');
+      assert.equal(endpoint.state.fetches, 4);
+      assert.deepEqual(states, ['open', 'half_open', 'open', 'half_open', 'closed']);
+      assert.deepEqual(events.map((event) => event.outcome === 'failed' ? event.consecutiveFailures : event.outcome), [1, 2, 'ok']);
     });
 
-    it('while the endpoint hangs, only the probing request waits; the others are answered at once and none fetches', async () => {
+    it('cuts each attempt of a hanging fetch at the timeout; only the probing request waits, the others are answered at once and none fetches', async () => {
       const endpoint = fakeEndpoint({ kind: 'hang' });
-      const { keyFor, clock, timeOut, events } = source(endpoint.fetch);
+      const { keyFor, events } = source(endpoint.fetch, { policy: { ...POLICY, timeoutMs: 20 } });
       const first = unavailable(keyFor('key-a'));
       const joined = unavailable(keyFor('key-a'));
       assert.equal(endpoint.state.fetches, 1, 'requests during the first fetch share it');
-      clock.now += JWKS_TIMEOUT_MS;
-      timeOut();
-      assert.equal((await first).retryAfterSeconds, 2);
-      assert.equal((await joined).retryAfterSeconds, 2);
+      assert.equal((await first).retryAfterSeconds, 1);
+      assert.equal((await joined).retryAfterSeconds, 1);
+      assert.equal(endpoint.state.fetches, 2, 'two attempts of 20 ms');
 
       for (let i = 0; i < 10; i += 1) await unavailable(keyFor('key-a'));
-      assert.equal(endpoint.state.fetches, 1, 'no fetch during the backoff');
+      assert.equal(endpoint.state.fetches, 2, 'no fetch while the breaker is open');
 
-      clock.now += 2_000;
+      await sleep(PAUSE_MS);
       const probe = unavailable(keyFor('key-a'));
-      assert.equal(endpoint.state.fetches, 2);
+      assert.equal(endpoint.state.fetches, 3);
       const during = await unavailable(keyFor('key-a'));
-      assert.equal(during.retryAfterSeconds, JWKS_TIMEOUT_MS / 1000, 'answered at once while the probe hangs');
-      assert.equal(endpoint.state.fetches, 2);
-      timeOut();
-      assert.equal((await probe).retryAfterSeconds, 4);
+      assert.equal(during.retryAfterSeconds, 1, 'answered at once while the probe hangs');
+      assert.equal(endpoint.state.fetches, 3);
+      await probe;
       assert.deepEqual(
-        events.map((event) => event.outcome === 'failed' && event.errorType),
-        ['timeout', 'timeout'],
+        events.map((event) => event.outcome === 'failed' && [event.errorType, event.error]),
+        [['timeout', 'TimeoutError: no answer within 20 ms'], ['timeout', 'TimeoutError: no answer within 20 ms']],
       );
     });
 
@@ -255,13 +234,14 @@ describe('createRemoteJwks', () => {
         const endpoint = fakeEndpoint(mode);
         const { keyFor, events } = source(endpoint.fetch);
         const error = await unavailable(keyFor('key-a'));
-        assert.equal(error.retryAfterSeconds, 2, mode.kind);
+        assert.equal(error.retryAfterSeconds, 1, mode.kind);
+        assert.equal(endpoint.state.fetches, 2, `${mode.kind}: retried once`);
         const event = events[0];
         assert.equal(event?.outcome === 'failed' && event.errorType, errorType, JSON.stringify(mode));
       }
     });
 
-    it('keeps serving cached keys that are still fresh while a refetch for an unknown kid fails', async () => {
+    it('keeps serving cached keys that are still fresh while fetches for an unknown kid fail', async () => {
       const endpoint = fakeEndpoint({ kind: 'ok', jwks: setOf(keyA) });
       const { keyFor, clock } = source(endpoint.fetch, { cooldownMs: 0 });
       await keyFor('key-a');
@@ -269,14 +249,28 @@ describe('createRemoteJwks', () => {
       clock.now += 1_000;
       await unavailable(keyFor('key-b'));
       await unavailable(keyFor('key-b'));
-      assert.equal(endpoint.state.fetches, 2);
+      assert.equal(endpoint.state.fetches, 3, 'the first fetch, then one failed fetch of two attempts; the breaker answers the second request');
       assert.equal(((await keyFor('key-a')) as CryptoKey).type, 'public', 'a known kid needs no fetch');
     });
   });
 
-  it('refuses a backoff that is not positive or a cap shorter than it', () => {
-    const { fetch } = fakeEndpoint({ kind: 'ok', jwks: { keys: [] } });
-    assert.throws(() => source(fetch, { failureBackoffMs: 0 }), TypeError);
-    assert.throws(() => source(fetch, { failureBackoffMs: 5_000, failureBackoffMaxMs: 4_000 }), TypeError);
+  describe('readiness', () => {
+    it('is ok with fresh keys, degraded while fetches fail beside them, and down at once without keys while the breaker is open', async () => {
+      const endpoint = fakeEndpoint({ kind: 'ok', jwks: setOf(keyA, keyB) });
+      const { keys, keyFor, clock } = source(endpoint.fetch, { cooldownMs: 0 });
+      assert.deepEqual(await keys.check(), { name: 'jwks', status: 'ok', breaker: 'closed', detail: '2 signing keys, fetched now' }, 'a check without keys fetches them');
+      clock.now += 2_000;
+      assert.deepEqual(await keys.check(), { name: 'jwks', status: 'ok', breaker: 'closed', detail: '2 signing keys, fetched 2 s ago' });
+      assert.equal(endpoint.state.fetches, 1);
+
+      endpoint.state.mode = { kind: 'status', status: 503 };
+      await unavailable(keyFor('key-c'));
+      assert.deepEqual(await keys.check(), { name: 'jwks', status: 'degraded', breaker: 'open', detail: '2 signing keys, fetched 2 s ago; fetches are failing (last: http_503)' });
+
+      clock.now += 600_000;
+      assert.deepEqual(await keys.check(), { name: 'jwks', status: 'down', breaker: 'open', detail: 'no signing keys: fetches are failing (last: http_503); retry in 1 s' });
+      assert.equal(endpoint.state.fetches, 3, 'the check made no request while the breaker is open');
+      assert.equal(keys.name, 'jwks');
+    });
   });
 });

@@ -122,8 +122,7 @@ describe('withVerifiedTokenCache with the remote JWKS', () => {
       jwksUri: issuer.jwksUri,
       cacheMaxAgeMs: 600_000,
       cooldownMs: 30_000,
-      failureBackoffMs: 2_000,
-      failureBackoffMaxMs: 60_000,
+      policy: { timeoutMs: 1_000, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 5 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 2_000 } },
       fetch: globalThis.fetch,
       now: clock,
       random: () => 0,
@@ -175,19 +174,15 @@ describe('withVerifiedTokenCache with the remote JWKS', () => {
     now = T0;
     const keySet = { keys: [issuer.currentKey.publicJwk] };
     let hanging = false;
-    let endHang = () => {};
     const fetch: typeof globalThis.fetch = async (_url, init) => {
       if (!hanging) return Response.json(keySet);
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason instanceof Error ? init.signal.reason : new Error('aborted')));
       });
     };
-    const timeoutSignal = () => {
-      const controller = new AbortController();
-      endHang = () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
-      return controller.signal;
-    };
-    const { cached } = cachedVerifier({ fetch, timeoutSignal, cacheMaxAgeMs: 60_000 });
+    // One attempt, cut at 200 ms (long enough for the cached answer below), then a breaker open for 2 s.
+    const policy = { timeoutMs: 200, retry: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 }, breaker: { failureThreshold: 1, halfOpenAfterMs: 2_000 } };
+    const { cached } = cachedVerifier({ fetch, policy, cacheMaxAgeMs: 60_000 });
     const known = await issuer.signV2({ oid: 'known' });
     assert.equal((await cached(known)).ok, true);
 
@@ -200,7 +195,6 @@ describe('withVerifiedTokenCache with the remote JWKS', () => {
     assert.equal((await cached(known)).ok, true, 'the cached token is answered while the fetch hangs');
     assert.equal(settled, false, 'the new token is still waiting for the keys');
 
-    endHang();
     assert.deepEqual(await fresh, { ok: false, status: 503, error: 'temporarily_unavailable', reason: 'jwks_unavailable', retryAfterSeconds: 2 });
     assert.equal((await cached(known)).ok, true, 'and after the failure too');
   });

@@ -32,14 +32,13 @@ const MAX_LIFETIME = 86_400;
 
 let issuer: TestIssuer;
 
-/** The remote key resolver on the fixed clock: zero cooldown, a 2 s backoff without jitter. */
+/** The remote key resolver on the fixed clock: zero cooldown, two quick attempts, then a breaker open for 2 s. */
 function remoteKeys(jwksUri: string, overrides: Partial<RemoteJwksOptions> = {}) {
   return createRemoteJwks({
     jwksUri,
     cacheMaxAgeMs: 600_000,
     cooldownMs: 0,
-    failureBackoffMs: 2_000,
-    failureBackoffMaxMs: 60_000,
+    policy: { timeoutMs: 1_000, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 5 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 2_000 } },
     fetch: globalThis.fetch,
     now: () => NOW,
     random: () => 0,

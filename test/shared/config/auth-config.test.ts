@@ -30,8 +30,7 @@ describe('auth settings', () => {
       jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
       jwksCacheMaxAgeMs: 600_000,
       jwksCooldownMs: 30_000,
-      jwksFailureBackoffMs: 2_000,
-      jwksFailureBackoffMaxMs: 60_000,
+      jwksPolicy: { timeoutMs: 3_000, retry: { maxAttempts: 2, initialDelayMs: 200, maxDelayMs: 1_000 }, breaker: { failureThreshold: 2, halfOpenAfterMs: 5_000 } },
       clockToleranceSeconds: 60,
       maxTokenLifetimeSeconds: 86_400,
       localIssuerKeyFile: path.resolve('.data', 'local-issuer-key.json'),
@@ -121,8 +120,12 @@ describe('auth settings', () => {
         ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/',
         JWKS_CACHE_MAX_AGE_MS: '60000',
         JWKS_COOLDOWN_MS: '0',
-        JWKS_FAILURE_BACKOFF_MS: '500',
-        JWKS_FAILURE_BACKOFF_MAX_MS: '1000',
+        JWKS_TIMEOUT_MS: '1500',
+        JWKS_RETRY_MAX_ATTEMPTS: '3',
+        JWKS_RETRY_INITIAL_DELAY_MS: '50',
+        JWKS_RETRY_MAX_DELAY_MS: '500',
+        JWKS_BREAKER_FAILURES: '4',
+        JWKS_BREAKER_HALF_OPEN_MS: '20000',
         CLOCK_TOLERANCE_SECONDS: '300',
         MAX_TOKEN_LIFETIME_SECONDS: '5400',
         DATA_DIR: '/srv/contoso',
@@ -146,8 +149,7 @@ describe('auth settings', () => {
     assert.equal(auth.jwksUri, 'https://login.microsoftonline.us/common/discovery/v2.0/keys');
     assert.equal(auth.jwksCacheMaxAgeMs, 60_000);
     assert.equal(auth.jwksCooldownMs, 0);
-    assert.equal(auth.jwksFailureBackoffMs, 500);
-    assert.equal(auth.jwksFailureBackoffMaxMs, 1000);
+    assert.deepEqual(auth.jwksPolicy, { timeoutMs: 1_500, retry: { maxAttempts: 3, initialDelayMs: 50, maxDelayMs: 500 }, breaker: { failureThreshold: 4, halfOpenAfterMs: 20_000 } });
     assert.equal(auth.clockToleranceSeconds, 300);
     assert.equal(auth.maxTokenLifetimeSeconds, 5400);
     assert.equal(auth.localIssuerKeyFile, path.resolve('/srv/contoso', 'keys', 'issuer.json'));
@@ -176,8 +178,8 @@ describe('auth settings', () => {
       ENTRA_JWKS_URI: 'not a url',
       JWKS_CACHE_MAX_AGE_MS: '10',
       JWKS_COOLDOWN_MS: '-1',
-      JWKS_FAILURE_BACKOFF_MS: '0',
-      JWKS_FAILURE_BACKOFF_MAX_MS: 'soon',
+      JWKS_TIMEOUT_MS: '0',
+      JWKS_RETRY_MAX_ATTEMPTS: 'soon',
       CLOCK_TOLERANCE_SECONDS: '301',
       MAX_TOKEN_LIFETIME_SECONDS: '604801',
       PUBLIC_BASE_URL: 'https://app.example.com/api',
@@ -199,8 +201,8 @@ describe('auth settings', () => {
         'ENTRA_JWKS_URI',
         'JWKS_CACHE_MAX_AGE_MS',
         'JWKS_COOLDOWN_MS',
-        'JWKS_FAILURE_BACKOFF_MS',
-        'JWKS_FAILURE_BACKOFF_MAX_MS',
+        'JWKS_TIMEOUT_MS',
+        'JWKS_RETRY_MAX_ATTEMPTS',
         'CLOCK_TOLERANCE_SECONDS',
         'MAX_TOKEN_LIFETIME_SECONDS',
         'PUBLIC_BASE_URL',
@@ -216,9 +218,9 @@ describe('auth settings', () => {
     assert.ok(problems.includes('PUBLIC_BASE_URL: expected an http(s) URL with no path, query or fragment (got "https://app.example.com/api")'));
   });
 
-  it('refuse a JWKS failure backoff cap shorter than the first pause', () => {
-    assert.deepEqual(problemsOf({ JWKS_FAILURE_BACKOFF_MS: '5000', JWKS_FAILURE_BACKOFF_MAX_MS: '4000' }), [
-      'JWKS_FAILURE_BACKOFF_MAX_MS: must be at least JWKS_FAILURE_BACKOFF_MS (5000) (got "4000")',
+  it('refuse a longest JWKS retry pause shorter than the first', () => {
+    assert.deepEqual(problemsOf({ JWKS_RETRY_INITIAL_DELAY_MS: '5000', JWKS_RETRY_MAX_DELAY_MS: '4000' }), [
+      'JWKS_RETRY_MAX_DELAY_MS: must be at least JWKS_RETRY_INITIAL_DELAY_MS (5000) (got 4000)',
     ]);
   });
 

@@ -41,7 +41,7 @@ describe('store settings', () => {
       createContainers: true,
       auditTtlDays: 90,
       knowledgeSearch: 'auto',
-      requestTimeoutMs: 10_000,
+      policy: { timeoutMs: 5_000, retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 }, breaker: { failureThreshold: 10, halfOpenAfterMs: 10_000 } },
     };
     assert.deepEqual(cosmosOf({ STORE_KIND: 'cosmos', COSMOSDB_ENDPOINT: ACCOUNT }), expected);
     assert.deepEqual(cosmosOf({ USE_COSMOSDB: 'true', COSMOSDB_ENDPOINT: ACCOUNT }), expected);
@@ -59,7 +59,12 @@ describe('store settings', () => {
       COSMOS_CREATE_CONTAINERS: 'false',
       COSMOS_AUDIT_TTL_DAYS: '30',
       COSMOS_KNOWLEDGE_SEARCH: 'in-process',
-      COSMOS_REQUEST_TIMEOUT_MS: '2500',
+      COSMOS_TIMEOUT_MS: '2500',
+      COSMOS_RETRY_MAX_ATTEMPTS: '2',
+      COSMOS_RETRY_INITIAL_DELAY_MS: '10',
+      COSMOS_RETRY_MAX_DELAY_MS: '50',
+      COSMOS_BREAKER_FAILURES: '4',
+      COSMOS_BREAKER_HALF_OPEN_MS: '40',
     });
     assert.deepEqual(cosmos, {
       endpoint: 'http://127.0.0.1:8081',
@@ -71,8 +76,17 @@ describe('store settings', () => {
       createContainers: false,
       auditTtlDays: 30,
       knowledgeSearch: 'in-process',
-      requestTimeoutMs: 2500,
+      policy: { timeoutMs: 2500, retry: { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 50 }, breaker: { failureThreshold: 4, halfOpenAfterMs: 40 } },
     });
+  });
+
+  it('refuse Cosmos DB policy settings under which one call could outlast a tool call', () => {
+    const cosmos = { STORE_KIND: 'cosmos', COSMOSDB_ENDPOINT: ACCOUNT };
+    assert.deepEqual(configProblems({ ...cosmos, COSMOS_RETRY_INITIAL_DELAY_MS: '500', COSMOS_RETRY_MAX_DELAY_MS: '100' }, NOW), [
+      'COSMOS_RETRY_MAX_DELAY_MS: must be at least COSMOS_RETRY_INITIAL_DELAY_MS (500) (got 100)',
+    ]);
+    assert.match(configProblems({ ...cosmos, COSMOS_TIMEOUT_MS: '10000', TOOL_TIMEOUT_MS: '30000' }, NOW)[0] ?? '', /^COSMOS_TIMEOUT_MS: a Cosmos DB call may take 32000 ms .* below TOOL_TIMEOUT_MS \(30000\)$/);
+    assert.equal(loadConfig({ COSMOS_TIMEOUT_MS: '60000' }, NOW).store.kind, 'sqlite', 'only checked when the store is Cosmos DB');
   });
 
   it('require an endpoint for Cosmos DB, and http only on loopback (a local emulator)', () => {

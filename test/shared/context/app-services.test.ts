@@ -1,7 +1,7 @@
 // Tests of how the composition root applies telemetry: off, nothing is wrapped (the store the app
 // serves is the store it built); on, the store is traced, the Entra JWKS fetch (against a real HTTP
-// issuer) is a `jwks` client span and counted, failures by class, and closing the app stops
-// telemetry.
+// issuer) is a `jwks` client span and counted, failures by class, its breaker's changes reach the
+// breaker metrics, and closing the app stops telemetry.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../../shared/config/load-config.js';
@@ -23,7 +23,7 @@ describe('app services and telemetry', () => {
   after(async () => issuer?.close());
 
   const entraConfig = () =>
-    loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', AUTH_MODE: 'entra', AUTH_AUDIENCE: APP_ID_URI, ALLOWED_TENANTS: TENANT_A, ENTRA_JWKS_URI: issuer.jwksUri, JWKS_COOLDOWN_MS: '0', JWKS_FAILURE_BACKOFF_MS: '100', JWKS_FAILURE_BACKOFF_MAX_MS: '1000' }, NOW);
+    loadConfig({ SQLITE_PATH: ':memory:', SEED_CUSTOMER_COUNT: '0', AUTH_MODE: 'entra', AUTH_AUDIENCE: APP_ID_URI, ALLOWED_TENANTS: TENANT_A, ENTRA_JWKS_URI: issuer.jwksUri, JWKS_COOLDOWN_MS: '0', JWKS_BREAKER_HALF_OPEN_MS: '100' }, NOW);
 
   it('wraps nothing when telemetry is off', async () => {
     const config = entraConfig();
@@ -58,13 +58,16 @@ describe('app services and telemetry', () => {
       assert.deepEqual(fetches.map((span) => [span.attributes['http.response.status_code'], span.attributes['url.full']]), [
         [200, issuer.jwksUri],
         [503, issuer.jwksUri],
-      ]);
+        [503, issuer.jwksUri],
+      ], 'a span per attempt: the failed fetch was retried once');
       const metrics = await memory.metrics();
       assert.deepEqual(
         metrics.filter((point) => point.name === 'contoso.jwks.fetches').map((point) => [point.attributes['contoso.jwks.outcome'], point.value]).sort(),
         [['http_503', 1], ['ok', 1]],
       );
       assert.deepEqual(metrics.filter((point) => point.name === 'contoso.jwks.failures').map((point) => [point.attributes['error.type'], point.value]), [['http_503', 1]]);
+      const transitions = metrics.filter((point) => point.name === 'contoso.breaker.transitions');
+      assert.deepEqual(transitions.map((point) => [point.attributes['contoso.dependency'], point.attributes['contoso.breaker.state'], point.value]), [['jwks', 'open', 1]], 'the JWKS policy reaches the app\'s policy observer');
     } finally {
       issuer.failWith(undefined);
       await services.close();

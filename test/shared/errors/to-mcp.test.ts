@@ -2,6 +2,7 @@
 // generic message carrying the request id and nothing of the original error.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { UnavailableError } from '../../../shared/errors/domain-error.js';
 import { describeToolError, toToolErrorResult } from '../../../shared/errors/to-mcp.js';
 import { DOMAIN_ERROR_CASES, LEAKY_ERROR } from './domain-errors.fixture.js';
 
@@ -34,6 +35,13 @@ describe('toToolErrorResult', () => {
         _meta: { 'contoso/error': { code, request_id: REQUEST_ID } },
       });
     }
+  });
+
+  it('says which dependency is unavailable and when to retry, and nothing else of the details', () => {
+    const error = new UnavailableError('The cosmos dependency is unavailable', { dependency: 'cosmos', retry_after_seconds: 12, error_class: 'http_503', status: 503, endpoint: 'https://secret.example' });
+    assert.deepEqual(toToolErrorResult(error, REQUEST_ID)._meta, { 'contoso/error': { code: 'UNAVAILABLE', request_id: REQUEST_ID, dependency: 'cosmos', retry_after_seconds: 12 } });
+    const odd = new UnavailableError('odd details', { dependency: 'jwks', retry_after_seconds: '12' });
+    assert.deepEqual(toToolErrorResult(odd, REQUEST_ID)._meta, { 'contoso/error': { code: 'UNAVAILABLE', request_id: REQUEST_ID, dependency: 'jwks' } });
   });
 
   it('keeps an unknown error out of the result entirely', () => {

@@ -67,6 +67,14 @@ describe('classifyFailure', () => {
     assert.deepEqual(classifyFailure(restError(undefined, 'REQUEST_SEND_ERROR'), NOW), { transient: true, errorClass: 'network' });
   });
 
+  it('reads the Cosmos DB SDK ErrorResponse: its status in a numeric code, x-ms-retry-after-ms in its header record', () => {
+    const cosmosError = (code: number, headers: Record<string, string> = {}) => Object.assign(new Error('cosmos failure'), { code, headers, body: { code: 'Failure' } });
+    assert.deepEqual(classifyFailure(cosmosError(429, { 'x-ms-retry-after-ms': '15' }), NOW), { transient: true, errorClass: 'http_429', retryAfterMs: 15 });
+    assert.deepEqual(classifyFailure(cosmosError(503), NOW), { transient: true, errorClass: 'http_503' });
+    assert.deepEqual(classifyFailure(cosmosError(412), NOW), { transient: false, errorClass: 'http_412' });
+    assert.deepEqual(classifyFailure(Object.assign(new Error('no headers'), { code: 503 }), NOW), { transient: false, errorClass: 'unexpected' }, 'a bare numeric code is not taken for a status');
+  });
+
   it('treats refused, reset and timed-out connections (fetch failed) as network failures', () => {
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EAI_AGAIN']) {
       const fetchFailed = new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });

@@ -118,10 +118,11 @@ describe('Cosmos DB store documents', () => {
     assert.match(signIn.message, /could not sign in to Cosmos DB with DefaultAzureCredential/);
     assert.doesNotMatch(signIn.message, /169\.254/);
     const down = await startCosmosTestServer();
-    const orphan = await down.openStore({ requestTimeoutMs: 1_000 });
+    const orphan = await down.openStore({ policy: { timeoutMs: 1_000, retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 5 }, breaker: { failureThreshold: 50, halfOpenAfterMs: 50 } } });
     await down.close();
     await assert.rejects(orphan.ping(), (error: Error) => error instanceof UnavailableError && !error.message.includes('127.0.0.1'));
     assert.deepEqual(await readiness(orphan), { status: 'not_ready', store: 'cosmos', seeded: false, customers: null, reason: 'the store is not reachable' });
+    assert.deepEqual(await orphan.check?.(), { name: 'cosmos', breaker: 'closed', status: 'degraded', detail: 'the last call failed (network)' });
     await orphan.close();
   });
 });
