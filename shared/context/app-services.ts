@@ -1,8 +1,8 @@
 // The process's services, built once per cold start: configuration, logger, clock, ids, the
 // store (seeded at start-up as configured), the conversation store, authentication, named secrets,
 // telemetry and Azure OpenAI. Handlers are built from these in app-handlers.ts; a new dependency is
-// a field here. With telemetry on, the store, the job engines, the JWKS fetch and the Azure OpenAI
-// models are wrapped in spans here, once.
+// a field here. With telemetry on, the store, the conversation store, Key Vault, the scheduler,
+// the job engines, the JWKS fetch and the Azure OpenAI models are wrapped in spans here, once.
 import { randomUUID } from 'node:crypto';
 import { createAuditTrail, type AuditTrail } from '../audit/audit-trail.js';
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
@@ -100,10 +100,11 @@ export async function createAppServices(config: Config, options: AppServicesOpti
   // Every dependency's resilience policy reports its breaker changes here (metrics and logs).
   const observePolicy = createPolicyObserver({ telemetry, logger });
   let untracedStore: ContosoStore | undefined;
-  let conversations: ConversationStore | undefined;
+  let untracedConversations: ConversationStore | undefined;
   try {
     untracedStore = options.store ?? (await createStore(config.store, { logger, clock, observePolicy }));
-    conversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock, observePolicy }));
+    untracedConversations = options.conversations ?? (await createConversationStore(config.conversations, { logger, clock, observePolicy }));
+    const conversations = tracing ? tracing.port('conversations', untracedConversations) : untracedConversations;
     const seedOutcome = await ensureSeeded(untracedStore, {
       settings: { customerCount: config.seed.customerCount, anchorDate: config.seed.anchorDate },
       onStartup: config.seed.onStartup,
@@ -131,8 +132,10 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       observePolicy,
     });
     const auth: AuthServices = options.authenticate ? { ...authServices, authenticate: options.authenticate } : authServices;
-    const secrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));
-    const scheduler =
+    const untracedSecrets = options.secrets ?? (await createSecretsProvider(config.secrets, { logger, clock, observePolicy }));
+    // Environment secrets make no call worth a span; Key Vault reads (through its cache) do.
+    const secrets = tracing && untracedSecrets.kind === 'key-vault' ? tracing.port('key_vault', untracedSecrets) : untracedSecrets;
+    const untracedScheduler =
       options.scheduler ??
       (await createSchedulerClient(config.scheduler, {
         clock,
@@ -140,9 +143,10 @@ export async function createAppServices(config: Config, options: AppServicesOpti
         observePolicy,
         ...(options.schedulerFetch ? { fetch: options.schedulerFetch } : {}),
       }));
+    const scheduler = tracing && untracedScheduler ? tracing.port('scheduler', untracedScheduler) : untracedScheduler;
     const closeAll = async () => {
       try {
-        await closeStores(untracedStore, conversations);
+        await closeStores(untracedStore, untracedConversations);
       } finally {
         await telemetry.shutdown();
       }
@@ -181,7 +185,7 @@ export async function createAppServices(config: Config, options: AppServicesOpti
       close: closeAll,
     };
   } catch (error) {
-    await closeStores(untracedStore, conversations).catch(() => {});
+    await closeStores(untracedStore, untracedConversations).catch(() => {});
     await telemetry.shutdown().catch(() => {});
     throw error;
   }

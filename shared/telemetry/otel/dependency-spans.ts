@@ -68,3 +68,29 @@ export function withMethodSpans<T extends object>(tracer: Tracer, target: T, pre
   }
   return traced as T;
 }
+
+/**
+ * `target` behind a proxy whose every method, own or inherited (class instances such as the Blob
+ * conversation store keep theirs on the prototype), runs in a client span `<prefix>.<method>`;
+ * other members, getters included, read through live. Methods run with `target` itself as `this`,
+ * so private fields keep working.
+ */
+export function withPortSpans<T extends object>(tracer: Tracer, target: T, prefix: string, attributes: Attributes): T {
+  const wrapped = new Map<string, (...args: unknown[]) => unknown>();
+  return new Proxy(target, {
+    get(object, key) {
+      const member: unknown = Reflect.get(object, key, object);
+      if (typeof key !== 'string' || key === 'constructor' || typeof member !== 'function') return member;
+      let traced = wrapped.get(key);
+      if (traced === undefined) {
+        const method = member as (...args: unknown[]) => unknown;
+        const operation = `${prefix}.${key}`;
+        traced = function tracedPortMethod(...args: unknown[]) {
+          return inClientSpan(tracer, operation, attributes, () => method.apply(object, args));
+        };
+        wrapped.set(key, traced);
+      }
+      return traced;
+    },
+  });
+}

@@ -4,7 +4,7 @@
 // the SDK registers (AsyncLocalStorage), so a child span finds its parent across awaits.
 import { trace, type Meter, type Tracer } from '@opentelemetry/api';
 import type { Telemetry } from '../telemetry.js';
-import { withMethodSpans } from './dependency-spans.js';
+import { withPortSpans } from './dependency-spans.js';
 import { traceMcpEndpoint } from './request-span.js';
 import { createTelemetryInstruments } from './telemetry-metrics.js';
 import { ATTR } from './telemetry-names.js';
@@ -35,7 +35,7 @@ export function createOtelTelemetry(options: OtelTelemetryOptions): Telemetry {
       toolCalls: createToolCallTracer({ tracer, instruments }),
       store: (store) => traceStore(store, tracer),
       jobEngines: (source) => traceJobEngines(source, tracer),
-      port: (dependency, port) => withMethodSpans(tracer, port, dependency, { [ATTR.DEPENDENCY]: dependency }),
+      port: (dependency, port) => withPortSpans(tracer, port, dependency, { [ATTR.DEPENDENCY]: dependency }),
       fetch: (dependency, fetch) => traceFetch(dependency, fetch, tracer),
       logFields: activeSpanIds,
     },

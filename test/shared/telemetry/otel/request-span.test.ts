@@ -77,6 +77,21 @@ describe('request and tool spans', () => {
     }
   });
 
+  it('gives the conversation store and the scheduler a client span each under the tool span (schedule_follow_up)', async () => {
+    const res = await traced.post(toolCall(2, 'schedule_follow_up', { customer_id: 251, when: '2026-06-16T09:00:00Z', message: 'Check the router' }));
+    assert.equal(res.status, 200);
+    await res.text();
+    const spans = traced.memory.spans();
+    const tool = only(spans.filter((span) => span.kind === SpanKind.INTERNAL), 'tool span');
+    assert.equal(tool.attributes['contoso.tool.outcome'], 'ok');
+    const clients = spans.filter((span) => span.kind === SpanKind.CLIENT);
+    assert.deepEqual(clients.map((span) => span.name).sort(), ['audit.append', 'conversations.append', 'conversations.create', 'customers.get', 'scheduler.schedule']);
+    for (const span of clients.filter((client) => /^(conversations|scheduler)\./.test(client.name))) {
+      assert.equal(parentOf(span), tool.spanContext().spanId, `${span.name} is a child of the tool span`);
+      assert.equal(span.attributes['contoso.dependency'], span.name.split('.')[0]);
+    }
+  });
+
   it('names a tool error result: the tool span carries the code, the request is a tool_error', async () => {
     await (await traced.post(toolCall(2, 'get_customer_detail', { customer_id: 999_999 }))).text();
     const spans = traced.memory.spans();
