@@ -1,11 +1,18 @@
 // The request body as the local host handles it: a web ReadableStream with backpressure for the
 // handler and, once the answer is sent, whatever the handler left unread (it refused the request,
 // or cancelled an oversized body) is discarded up to a limit, so a keep-alive connection can
-// serve its next request. A body too large to discard gets `Connection: close` instead.
+// serve its next request. A body too large to discard gets `Connection: close` instead, and a
+// lingering close: the host sends its answer and FIN, then keeps reading and dropping what the
+// client still sends (for LINGER_MS at most) rather than closing a socket with unread data, which
+// makes the kernel answer with a reset that can destroy the answer before the client reads it.
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 
 /** The most request body the host reads and throws away for a handler: the app's MAX_BODY_BYTES. */
 export const DISCARD_LIMIT_BYTES = 1024 * 1024;
+
+/** How long a connection closed after an oversized body keeps draining what the client still sends. */
+export const LINGER_MS = 2_000;
 
 /** Bodies declared at most this large are read whole before the handler runs. */
 export const SMALL_BODY_BYTES = 64 * 1024;
@@ -39,7 +46,8 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
   req.on('data', function onBodyChunk(chunk: Buffer) {
     received += chunk.byteLength;
     if (mode === 'discarding') {
-      if (received > limit && !req.complete) req.socket.destroy();
+      // A lingering close drains to its deadline; a kept-alive connection drains up to the limit.
+      if (!closing && received > limit && !req.complete) req.socket.destroy();
       return;
     }
     if (mode === 'buffering') {
@@ -72,8 +80,12 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
     const reading = mode === 'streaming' && !ended;
     mode = 'discarding';
     if (reading) controller?.error(new Error('The answer was sent before the request body was read'));
-    // Node itself closes a connection whose answer said `Connection: close`.
-    if (closing || !res.shouldKeepAlive) return;
+    // Node itself closes a connection whose answer said `Connection: close` (lingering, when it is ours).
+    if (closing) {
+      req.resume();
+      return;
+    }
+    if (!res.shouldKeepAlive) return;
     req.resume();
   }
 
@@ -107,7 +119,23 @@ export function trackRequestBody(req: http.IncomingMessage, res: http.ServerResp
     },
     answerHeaders(): Record<string, string> {
       closing = mustClose();
+      if (closing) lingerOnClose(req.socket);
       return closing ? { connection: 'close' } : {};
     },
+  };
+}
+
+/**
+ * Makes the close Node performs after a `Connection: close` answer a lingering one: FIN after the
+ * answer, the rest of the body read and dropped, the socket destroyed when the client closes its
+ * side or after LINGER_MS.
+ */
+function lingerOnClose(socket: Socket): void {
+  socket.destroySoon = function lingeringClose() {
+    socket.end();
+    const deadline = setTimeout(() => socket.destroy(), LINGER_MS);
+    deadline.unref();
+    socket.once('end', () => socket.destroy());
+    socket.once('close', () => clearTimeout(deadline));
   };
 }
