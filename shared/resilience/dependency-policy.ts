@@ -94,6 +94,11 @@ const COCKATIEL_STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Isolated]: 'open',
 };
 
+/** Whether `error` is a policy's refusal while its breaker is open (no call was made), rather than a failed call. */
+export function isOpenBreakerRefusal(error: unknown): boolean {
+  return error instanceof UnavailableError && isBrokenCircuitError(error.cause);
+}
+
 export function createDependencyPolicy(options: DependencyPolicyOptions): DependencyPolicy {
   const { name } = options;
   assertSettings(options);

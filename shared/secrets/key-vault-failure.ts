@@ -2,6 +2,7 @@
 // only from the HTTP status, the service's error code, a network error code or the error's class
 // name. The SDK's own messages are not used: they can quote request and response details.
 import { UnavailableError } from '../errors/domain-error.js';
+import { isOpenBreakerRefusal } from '../resilience/dependency-policy.js';
 
 /** A service error code or system error code, kept only when it looks like one. */
 const CODE = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
@@ -27,7 +28,7 @@ export function describeKeyVaultFailure(error: unknown, timeoutMs: number): stri
   // What the resilience policy raises: retries exhausted (its cause is the last failure), or the breaker open.
   if (error instanceof UnavailableError) {
     const errorClass = typeof error.details['error_class'] === 'string' ? error.details['error_class'] : 'unknown';
-    if (/circuit breaker is open/.test(error.message)) return `circuit breaker open (last: ${errorClass})`;
+    if (isOpenBreakerRefusal(error)) return `circuit breaker open (last: ${errorClass})`;
     if (errorClass === 'timeout') return `timed out after ${timeoutMs} ms per attempt`;
     if (error.cause !== undefined) return describeKeyVaultFailure(error.cause, timeoutMs);
     return errorClass;

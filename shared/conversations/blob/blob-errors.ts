@@ -4,6 +4,7 @@
 // URL in the message (the SDK error stays as the cause, for logs only). 404, 409 and 412 are
 // answered by the operations themselves.
 import { DomainError, UnavailableError } from '../../errors/domain-error.js';
+import { isOpenBreakerRefusal } from '../../resilience/dependency-policy.js';
 
 const DEPENDENCY = { dependency: 'conversations' } as const;
 
@@ -35,7 +36,7 @@ export function toConversationStoreError(error: unknown, what: string): Error {
   if (error instanceof UnavailableError && error.details['dependency'] === DEPENDENCY.dependency && error.details['retry_after_seconds'] !== undefined) {
     // The policy's answer: retries used up, or the breaker open. Said in the store's words.
     const seconds = Number(error.details['retry_after_seconds']);
-    const breakerOpen = /circuit breaker is open/.test(error.message);
+    const breakerOpen = isOpenBreakerRefusal(error);
     return new UnavailableError(
       `The conversation store (Azure Blob Storage) is unavailable or did not answer in time${breakerOpen ? ' (its circuit breaker is open after repeated failures)' : ''}; retry in ${seconds} s`,
       error.details,
