@@ -14,7 +14,7 @@ import {
   type HostedInvocation,
   type ScopedDirectAnswer,
 } from '../shared/http/direct-web-handler.js';
-import { toWebResponse, type HttpAnswer } from '../shared/http/http-answer.js';
+import { toWebResponse, wholeBody, type HttpAnswer } from '../shared/http/http-answer.js';
 import type { RequestHead } from '../shared/http/request-head.js';
 import { createRequestScope, type RequestScope } from '../shared/request/request-scope.js';
 import { toHttpError } from '../shared/errors/to-http.js';
@@ -90,7 +90,7 @@ export function webHandler(handler: WebHandler, options: WebHandlerOptions = {})
     if (answerDirectly && bytes instanceof Uint8Array) {
       const head: RequestHead = { method: req.method.toUpperCase(), url: req.url, headers: req.headers, signal: new AbortController().signal };
       const answer = await answerDirectly(head, bytes, invocation);
-      if (answer !== undefined) return { status: answer.status, headers: answer.headers, body: answer.body } satisfies HttpResponseInit;
+      if (answer !== undefined) return { status: answer.status, headers: answer.headers, body: wholeBody(answer.body) } satisfies HttpResponseInit;
     }
     return toHttpResponse(await serveWeb(toWebRequest(req, bytes), invocation));
   }

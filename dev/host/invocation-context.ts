@@ -3,6 +3,7 @@
 // values of the extra inputs the host provides (the durable client's binding data). Functions that
 // read an extra input get one of these; others keep the host's plain invocation object.
 import azureFunctions, { type EffectiveFunctionOptions, type FunctionInput, type FunctionOutput, type InvocationContext } from '@azure/functions';
+import type { HostedInvocation } from '../../shared/http/direct-web-handler.js';
 import type { BindingInfo } from './core-api-shim.js';
 
 const { InvocationContext: InvocationContextClass } = azureFunctions;
@@ -57,4 +58,47 @@ export function createInvocationContext(options: InvocationContextOptions): Invo
     if (options.extraInputValues?.has(input.type)) context.extraInputs.set(input, options.extraInputValues.get(input.type));
   }
   return context;
+}
+
+/**
+ * The invocation of a function that reads an extra input, for the direct lanes: its identity at
+ * once, and the InvocationContext (options, extra inputs and outputs, as createInvocationContext
+ * builds them) only when something reads them, e.g. the durable client of a troubleshoot call.
+ * Most requests never do, and building the context is measurable on every request (a class, so
+ * the getters live on the prototype and a request pays for one small object).
+ */
+export class LazyInvocationContext implements HostedInvocation, Pick<InvocationContext, 'options' | 'extraInputs' | 'extraOutputs'> {
+  readonly invocationId: string;
+  readonly functionName: string;
+  readonly traceContext: { traceParent: string } | undefined;
+  readonly #init: InvocationContextOptions;
+  #full: InvocationContext | undefined;
+
+  constructor(init: InvocationContextOptions) {
+    this.invocationId = init.invocationId;
+    this.functionName = init.functionName;
+    this.traceContext = init.traceContext;
+    this.#init = init;
+  }
+
+  error(message: string): void {
+    this.#init.log('error', message);
+  }
+
+  get options(): InvocationContext['options'] {
+    return this.#context().options;
+  }
+
+  get extraInputs(): InvocationContext['extraInputs'] {
+    return this.#context().extraInputs;
+  }
+
+  get extraOutputs(): InvocationContext['extraOutputs'] {
+    return this.#context().extraOutputs;
+  }
+
+  #context(): InvocationContext {
+    this.#full ??= createInvocationContext(this.#init);
+    return this.#full;
+  }
 }

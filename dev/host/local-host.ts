@@ -10,7 +10,7 @@ import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/dir
 import type { HttpAnswer } from '../../shared/http/http-answer.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
-import { createInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
+import { createInvocationContext, LazyInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
 import type { RunOutcome } from './timer-functions.js';
@@ -63,7 +63,7 @@ export function createLocalHostServer(options: LocalHostOptions): http.Server {
 export function createLocalHostListener(options: LocalHostOptions): http.RequestListener {
   const log = options.log ?? (() => {});
   const extraInputValues = options.extraInputValues;
-  // Decided once per route: the direct lanes keep their plain invocation object unless the function needs more.
+  // Decided once per route: the direct lanes get a plain invocation object, or a lazy context for a function reading an extra input.
   const needsContext = new Set(options.routes.filter((route) => readsProvidedInput(route.bindings, extraInputValues)));
   return function serveLocalHost(req, res) {
     const body = trackRequestBody(req, res);
@@ -75,16 +75,10 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
   };
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: RequestBody): Promise<void> {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    } catch {
-      sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } }, body.answerHeaders());
-      return;
-    }
+    const url = requestUrl(req.headers.host, req.url);
     // `Host: user@localhost` (or an absolute-form target with userinfo) parses, but a web
     // Request refuses URLs with credentials: a client error, not a 500.
-    if (url.username !== '' || url.password !== '') {
+    if (url === undefined || url.username !== '' || url.password !== '') {
       sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'Invalid Host header or URL' } }, body.answerHeaders());
       return;
     }
@@ -129,8 +123,8 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     // own traceparent stands for the host's request span).
     const traceParent = req.headers.traceparent;
     const traceContext = typeof traceParent === 'string' ? { traceParent } : undefined;
-    const fullContext = needsContext.has(hit.route) ? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log, traceContext }) : undefined;
-    const invocation = fullContext ?? { invocationId, functionName, error: (message: string) => log('error', message), traceContext };
+    const contextOptions = { invocationId, functionName, bindings: hit.route.bindings, extraInputValues, log, traceContext };
+    const invocation = needsContext.has(hit.route) ? new LazyInvocationContext(contextOptions) : { invocationId, functionName, error: (message: string) => log('error', message), traceContext };
     // A registration with a direct-answer face answers a small request from its head and bytes,
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
@@ -161,10 +155,29 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       return;
     }
     const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
-    const context = fullContext ?? createInvocationContext({ invocationId, functionName, bindings: hit.route.bindings, log, traceContext });
+    const context = createInvocationContext(contextOptions);
     const result = await hit.route.callback(request, context);
     await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());
   }
+}
+
+/** Parsed request URLs by Host and target: clients repeat a few, and parsing one is measurable per request. */
+const parsedUrls = new Map<string, URL | undefined>();
+const PARSED_URLS_KEPT = 256;
+
+/** The request's URL as the host sees it (read-only), or undefined when Host and target do not make one. */
+function requestUrl(host: string | undefined, target: string | undefined): URL | undefined {
+  const key = `${host ?? ''}\n${target ?? ''}`;
+  if (parsedUrls.has(key)) return parsedUrls.get(key);
+  let url: URL | undefined;
+  try {
+    url = new URL(target ?? '/', `http://${host ?? 'localhost'}`);
+  } catch {
+    url = undefined;
+  }
+  if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
+  parsedUrls.set(key, url);
+  return url;
 }
 
 function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
@@ -188,11 +201,29 @@ function isHttpResponse(value: unknown): value is HttpResponseLike {
   return value instanceof HttpResponse || (value !== null && typeof value === 'object' && 'headers' in value && value.headers instanceof Headers && 'arrayBuffer' in value);
 }
 
-/** A complete answer in one write, with its length. */
+/** A complete answer in one write (parts corked into one writev, none copied), with its length. */
 function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, hostHeaders: Record<string, string>): void {
-  const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
-  res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(bytes.byteLength) });
-  res.end(bytes);
+  const body = answer.body;
+  if (typeof body === 'string') {
+    // Text goes to the socket as it is (encoded there), without a Buffer made for it here.
+    res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(Buffer.byteLength(body, 'utf8')) });
+    res.end(body, 'utf8');
+    return;
+  }
+  if (!Array.isArray(body)) {
+    const bytes = body as Uint8Array;
+    res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(bytes.byteLength) });
+    res.end(bytes);
+    return;
+  }
+  const parts = body as readonly Uint8Array[];
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(length) });
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.end();
+  res.uncork();
 }
 
 async function writeResponse(res: http.ServerResponse, response: HttpResponseLike, hostHeaders: Record<string, string>): Promise<void> {

@@ -106,9 +106,20 @@ export function parseToolInput(tool: AnyTool, input: unknown): Record<string, un
   return args.data;
 }
 
+/** The JSON text of each result's structuredContent, as its first text block holds it (encoders reuse it). */
+const structuredJson = new WeakMap<object, string>();
+
 /** A successful result: the data as structuredContent and as JSON text, then the summary if any. */
 export function toolResult(data: Record<string, unknown>, summary: string | undefined): CallToolResult {
-  const content: CallToolResult['content'] = [{ type: 'text', text: JSON.stringify(data) }];
+  const json = JSON.stringify(data);
+  structuredJson.set(data, json);
+  const content: CallToolResult['content'] = [{ type: 'text', text: json }];
   if (summary !== undefined) content.push({ type: 'text', text: summary });
   return { content, structuredContent: data };
+}
+
+/** JSON.stringify(structuredContent) of a result toolResult made, without serializing it again. */
+export function structuredContentJson(structuredContent: unknown): string {
+  const known = typeof structuredContent === 'object' && structuredContent !== null ? structuredJson.get(structuredContent) : undefined;
+  return known ?? JSON.stringify(structuredContent);
 }

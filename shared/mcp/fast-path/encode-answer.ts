@@ -3,6 +3,7 @@
 // and for 2026-07-28 the `resultType` and the server-identity stamp the SDK adds to every result.
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { SERVER_INFO_META_KEY } from '../protocol-versions.js';
+import { structuredContentJson } from '../run-tool.js';
 import { SERVER_INFO } from '../server-info.js';
 import type { FastRequest } from './fast-request.js';
 
@@ -22,7 +23,7 @@ export function encodeToolResult(request: FastRequest, result: CallToolResult): 
     parts.push(`"_meta":${request.era === 'modern' ? `${own.slice(0, -1)}${own.length > 2 ? ',' : ''}${STAMP}}` : own}`);
   }
   parts.push(`"content":${JSON.stringify(result.content)}`);
-  if (result.structuredContent !== undefined) parts.push(`"structuredContent":${JSON.stringify(result.structuredContent)}`);
+  if (result.structuredContent !== undefined) parts.push(`"structuredContent":${structuredContentJson(result.structuredContent)}`);
   if (result.isError !== undefined) parts.push(`"isError":${JSON.stringify(result.isError)}`);
   if (request.era === 'modern') {
     parts.push('"resultType":"complete"');
@@ -33,17 +34,17 @@ export function encodeToolResult(request: FastRequest, result: CallToolResult): 
 
 /** A JSON-RPC answer whose result is fixed, encoded once: only the id changes per request. */
 export interface EncodedResult {
+  /** Everything before the id: `{"result":…,"jsonrpc":"2.0","id":`. */
   readonly head: Buffer;
-  readonly tail: Buffer;
 }
 
 export function encodeFixedResult(resultJson: string): EncodedResult {
-  return { head: Buffer.from(`{"result":${resultJson},"jsonrpc":"2.0","id":`, 'utf8'), tail: Buffer.from('}', 'utf8') };
+  return { head: Buffer.from(`{"result":${resultJson},"jsonrpc":"2.0","id":`, 'utf8') };
 }
 
-/** A tools/list answer from a result encoded once for the caller's tools and era. */
-export function encodeListAnswer(request: FastRequest, result: EncodedResult): Buffer {
-  return Buffer.concat([result.head, Buffer.from(JSON.stringify(request.id), 'utf8'), result.tail]);
+/** A tools/list answer from a result encoded once for the caller's tools and era: parts, the large head shared, not copied. */
+export function encodeListAnswer(request: FastRequest, result: EncodedResult): readonly Uint8Array[] {
+  return [result.head, Buffer.from(`${JSON.stringify(request.id)}}`, 'utf8')];
 }
 
 /** A JSON-RPC error answer, as the SDK writes one (e.g. "Tool … not found"). */

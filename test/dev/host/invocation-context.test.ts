@@ -8,7 +8,7 @@ import azureFunctions from '@azure/functions';
 import * as df from 'durable-functions';
 import type { BindingInfo } from '../../../dev/host/core-api-shim.js';
 import { createLocalHostServer } from '../../../dev/host/local-host.js';
-import { createInvocationContext, invocationOptionsOf, readsProvidedInput } from '../../../dev/host/invocation-context.js';
+import { createInvocationContext, invocationOptionsOf, LazyInvocationContext, readsProvidedInput } from '../../../dev/host/invocation-context.js';
 import { compileRoute } from '../../../dev/host/route-matcher.js';
 import { DIRECT_ANSWER_HANDLER, DIRECT_WEB_HANDLER } from '../../../shared/http/direct-web-handler.js';
 
@@ -25,11 +25,14 @@ const BINDINGS: Record<string, BindingInfo> = {
 const CLIENT_DATA = { taskHubName: 'TestHubName', creationUrls: {}, managementUrls: { id: 'INSTANCEID' }, baseUrl: 'http://127.0.0.1:1/runtime/webhooks/durabletask', requiredQueryStringParameters: '', rpcBaseUrl: 'http://127.0.0.1:1/durabletask/secret/' };
 const VALUES = new Map([['durableClient', CLIENT_DATA]]);
 
-/** What a function saw as its invocation: a full context with a working durable client, or not. */
+/**
+ * What a function saw as its invocation: a context (the library's, or on the direct lanes the lazy
+ * one that builds it when read) with a working durable client, or not.
+ */
 function describeInvocation(invocation: unknown): { context: boolean; client: boolean } {
-  if (!(invocation instanceof InvocationContext)) return { context: false, client: false };
+  if (!(invocation instanceof InvocationContext) && !(invocation instanceof LazyInvocationContext)) return { context: false, client: false };
   try {
-    df.getClient(invocation);
+    df.getClient(invocation as InstanceType<typeof InvocationContext>);
     return { context: true, client: true };
   } catch {
     return { context: true, client: false };
@@ -53,6 +56,18 @@ describe('invocation options and contexts', () => {
     assert.equal(readsProvidedInput(BINDINGS, VALUES), true);
     assert.equal(readsProvidedInput({ httpTrigger1: { type: 'httpTrigger', direction: 'in' } }, VALUES), false);
     assert.equal(readsProvidedInput(BINDINGS, undefined), false);
+  });
+
+  it('builds a lazy context on first read, once, with the same options and inputs', () => {
+    const lines: string[] = [];
+    const lazy = new LazyInvocationContext({ invocationId: 'i', functionName: 'f', bindings: BINDINGS, extraInputValues: VALUES, log: (level, message) => lines.push(`${level} ${message}`), traceContext: { traceParent: 'tp' } });
+    assert.deepEqual([lazy.invocationId, lazy.functionName, lazy.traceContext], ['i', 'f', { traceParent: 'tp' }]);
+    const input = lazy.options.extraInputs[0];
+    assert.ok(input);
+    assert.equal(lazy.extraInputs.get(input), CLIENT_DATA);
+    assert.equal(lazy.options, lazy.options, 'built once');
+    lazy.error('boom');
+    assert.deepEqual(lines, ['error boom']);
   });
 });
 
