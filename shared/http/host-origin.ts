@@ -15,13 +15,32 @@ function splitHostPort(hostHeader: string): { host: string; port: string | undef
   return colon < 0 ? { host: value, port: undefined } : { host: value.slice(0, colon), port: value.slice(colon + 1) };
 }
 
-export function isHostAllowed(hostHeader: string | null, allowed: readonly string[]): boolean {
+type HostRule = ReturnType<typeof splitHostPort>;
+
+function matchesHostRules(hostHeader: string | null, rules: readonly HostRule[]): boolean {
   if (hostHeader === null || hostHeader.trim() === '') return false;
   const { host, port } = splitHostPort(hostHeader);
-  return allowed.some((entry) => {
-    const rule = splitHostPort(entry);
-    return rule.host === host && (rule.port === undefined || rule.port === port);
-  });
+  return rules.some((rule) => rule.host === host && (rule.port === undefined || rule.port === port));
+}
+
+export function isHostAllowed(hostHeader: string | null, allowed: readonly string[]): boolean {
+  return matchesHostRules(hostHeader, allowed.map(splitHostPort));
+}
+
+/** isHostAllowed for a fixed allow-list: its rules parsed once, and answers kept per Host value (clients repeat theirs). */
+export function hostAllowList(allowed: readonly string[]): (hostHeader: string | null) => boolean {
+  const rules = allowed.map(splitHostPort);
+  const answers = new Map<string, boolean>();
+  return (hostHeader) => {
+    if (hostHeader === null) return false;
+    let answer = answers.get(hostHeader);
+    if (answer === undefined) {
+      answer = matchesHostRules(hostHeader, rules);
+      if (answers.size >= 64) answers.clear();
+      answers.set(hostHeader, answer);
+    }
+    return answer;
+  };
 }
 
 /** True when there is no Origin (non-browser clients) or it matches an allowed origin. */

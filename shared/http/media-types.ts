@@ -6,13 +6,24 @@ export function mediaTypeEssence(value: string | null): string {
 }
 
 export function isJsonContentType(value: string | null): boolean {
-  return mediaTypeEssence(value) === 'application/json';
+  // The common exact spelling needs no parsing.
+  return value === 'application/json' || mediaTypeEssence(value) === 'application/json';
 }
+
+/** Answers of acceptsMcpResponses by Accept value: clients send the same one on every request. */
+const acceptAnswers = new Map<string, boolean>();
+const ACCEPT_ANSWERS_KEPT = 64;
 
 /** A POST must accept both JSON and SSE answers, or say `*\/*`. */
 export function acceptsMcpResponses(accept: string | null): boolean {
   if (accept === null) return false;
-  return acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*');
+  let answer = acceptAnswers.get(accept);
+  if (answer === undefined) {
+    answer = acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*');
+    if (acceptAnswers.size >= ACCEPT_ANSWERS_KEPT) acceptAnswers.clear();
+    acceptAnswers.set(accept, answer);
+  }
+  return answer;
 }
 
 /** True when Accept names both `application/json` and `text/event-stream` itself. */

@@ -10,7 +10,7 @@
 import type { RequestAuthenticator } from '../auth/authenticate-request.js';
 import { withCaller, type CallerScope, type RequestScope } from '../request/request-scope.js';
 import { preflightAnswer, withCorsHeaders, withCorsHeadersOnResponse } from '../http/cors.js';
-import { isHostAllowed, isOriginAllowed } from '../http/host-origin.js';
+import { hostAllowList, isOriginAllowed } from '../http/host-origin.js';
 import { toWebResponse, type HttpAnswer } from '../http/http-answer.js';
 import { JSON_RPC, jsonRpcError } from '../http/json-rpc-response.js';
 import { acceptsMcpResponses, isJsonContentType } from '../http/media-types.js';
@@ -54,11 +54,12 @@ interface Refusal {
 }
 
 export function createMcpEndpoint(options: McpEndpointOptions): McpEndpoint {
-  const { allowedHosts, allowedOrigins, maxBodyBytes } = options;
+  const { allowedOrigins, maxBodyBytes } = options;
+  const isAllowedHost = hostAllowList(options.allowedHosts);
   const answerFast = options.fastPath ? createFastPath({ ...options.fastPath, sdkAnswer: dispatchByEra }) : undefined;
 
   function guardHostAndOrigin(head: RequestHead): Refusal | undefined {
-    if (!isHostAllowed(head.headers.get('host') ?? new URL(head.url).host, allowedHosts)) {
+    if (!isAllowedHost(head.headers.get('host') ?? new URL(head.url).host)) {
       return { reason: 'host_not_allowed', answer: jsonRpcError(403, JSON_RPC.SERVER_ERROR, 'Forbidden: Host header is not allowed') };
     }
     if (!isOriginAllowed(head.headers.get('origin'), allowedOrigins)) {

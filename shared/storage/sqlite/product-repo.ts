@@ -66,13 +66,13 @@ export function createSqliteProductRepo(db: SqliteDatabase): SqliteProductRepo {
     return cached;
   };
   return {
+    // The cached products are frozen, so they are handed out as they are: nobody can change them.
     async get(productId) {
-      const product = catalogue().byId.get(productId);
-      return product ? { ...product } : null;
+      return catalogue().byId.get(productId) ?? null;
     },
     async list(filter) {
       const products = catalogue().products;
-      return (filter?.category ? products.filter((p) => p.category === filter.category) : products).map((p) => ({ ...p }));
+      return filter?.category ? products.filter((p) => p.category === filter.category) : products.slice();
     },
     invalidate() {
       cached = undefined;
