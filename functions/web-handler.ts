@@ -96,3 +96,8 @@ export function webHandler(handler: WebHandler, options: WebHandlerOptions = {})
   }
   return Object.assign(handleInvocation, { [DIRECT_WEB_HANDLER]: serveWeb, ...(answerDirectly ? { [DIRECT_ANSWER_HANDLER]: answerDirectly } : {}) });
 }
+
+/** A handler whose answers are always complete: one function serves the direct and the web faces. */
+export function answerHandler(answer: (scope: RequestScope) => Promise<HttpAnswer>) {
+  return webHandler(async (_request, scope) => toWebResponse(await answer(scope)), { direct: (_head, _body, scope) => answer(scope) });
+}

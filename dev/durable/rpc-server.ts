@@ -3,7 +3,8 @@
 // secret: the URL is the capability, as nothing else guards it. Anything outside that path gets a
 // bare 404. Bodies are limited; a fault answers 500 with the extension's error body.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { AddressInfo } from 'node:net';
 import type { InvocationLog } from '../host/invocation-context.js';
 import { answerRpc, type RpcAnswer, type RpcContext } from './rpc-handlers.js';
@@ -49,7 +50,7 @@ function pathAfterBase(pathname: string, secret: Buffer): string | undefined {
 /** Starts the endpoint; `context` answers what reaches it. */
 export async function startRpcServer(context: RpcContext, log: InvocationLog): Promise<RpcServer> {
   const secret = Buffer.from(randomBytes(32).toString('base64url'));
-  const server = http.createServer({ requestTimeout: 60_000 }, function serveRpc(req, res) {
+  const server = nodeHttp.createServer({ requestTimeout: 60_000 }, function serveRpc(req, res) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = pathAfterBase(url.pathname, secret);
     if (path === undefined) {

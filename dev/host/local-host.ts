@@ -2,7 +2,8 @@
 // node:http with the same routing, method and function-key rules, streaming bodies both ways.
 // Development tooling only; in Azure the real host does this.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
@@ -51,7 +52,7 @@ export const CONNECTION_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 3
 
 /** The node:http server every local host listens with, carrying CONNECTION_TIMEOUTS. */
 export function createHostServer(listener: http.RequestListener): http.Server {
-  return http.createServer({ ...CONNECTION_TIMEOUTS }, listener);
+  return nodeHttp.createServer({ ...CONNECTION_TIMEOUTS }, listener);
 }
 
 /** A server for `options.routes`: createHostServer with createLocalHostListener. */

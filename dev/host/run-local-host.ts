@@ -7,6 +7,7 @@
 import './core-api-shim.js';
 import type http from 'node:http';
 import { loadOrCreateLocalIssuer } from '../../shared/auth/local-issuer.js';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import { installHostExtensions } from '../../shared/context/host-extensions.js';
 import { loadConfig, ConfigError } from '../../shared/config/load-config.js';
 import type { Config } from '../../shared/config/config.js';
@@ -43,6 +44,29 @@ async function listen(port: number): Promise<{ server: http.Server; port: number
       for (const run of waiting.splice(0)) run();
     },
   };
+}
+
+/**
+ * GETs a JSON document over node:http: `fetch` would load the fetch implementation (tens of ms)
+ * while the first requests wait for the app; nothing else on that path needs it.
+ */
+function getJson(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    nodeHttp
+      .get(url, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 
 async function developmentToken(config: Config): Promise<string | undefined> {
@@ -97,7 +121,7 @@ async function main(): Promise<void> {
   const timers = startTimerFunctions({ functions: app.functions, log, ...extraInputs });
   if (timers.names.length > 0) process.stdout.write(`timer functions: ${timers.names.join(', ')} (on their schedules; run one now with POST /admin/functions/{name})\n`);
   attach(createLocalHostListener({ routes, functionKey, log, runFunction: (name) => timers.run(name), ...extraInputs }));
-  const ready = await fetch(`${baseUrl}/api/ready`).then((res) => res.json() as Promise<{ status: string; customers?: number; reason?: string }>);
+  const ready = (await getJson(`${baseUrl}/api/ready`)) as { status: string; customers?: number; reason?: string };
   const readiness = ready.status === 'ready' ? `${ready.customers} customers` : `not ready: ${ready.reason ?? 'unknown'}`;
   const token = await developmentToken(config);
   process.stdout.write(

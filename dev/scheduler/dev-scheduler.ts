@@ -3,7 +3,8 @@
 // (or `deliverAfterMs` after scheduling, to compress time) POSTing the signed callback to the
 // job's callback URL, with retries. When `apiKey` is set, every request needs it in `x-api-key`.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -105,7 +106,7 @@ export async function startDevScheduler(options: DevSchedulerOptions): Promise<D
   });
   const expectedKey = options.apiKey === undefined ? undefined : digest(options.apiKey);
 
-  const server = http.createServer(function serveDevScheduler(req, res) {
+  const server = nodeHttp.createServer(function serveDevScheduler(req, res) {
     serve(req, res).catch((error: unknown) => {
       log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });

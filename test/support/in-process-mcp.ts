@@ -21,6 +21,7 @@ import type { Readiness } from '../../shared/health/health-checks.js';
 import type { Telemetry } from '../../shared/telemetry/telemetry.js';
 import { createInMemoryJobEngine } from './in-memory-job-engine.js';
 import { createInMemoryScheduler, type InMemoryScheduler } from './in-memory-scheduler.js';
+import { answerText } from '../../shared/http/http-answer.js';
 
 export interface ToolResult {
   isError: boolean;
@@ -166,7 +167,7 @@ export async function startInProcessMcp(options: InProcessMcpOptions = {}): Prom
     post,
     async ready() {
       const res = await app.handlers.health.readiness();
-      return { status: res.status, body: (await res.json()) as Readiness };
+      return { status: res.status, body: JSON.parse(answerText(res)) as Readiness };
     },
     async callAs(principal, name, args) {
       const res = await post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } }, principal);

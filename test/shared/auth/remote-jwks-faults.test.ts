@@ -16,6 +16,7 @@ import type { DependencyPolicySettings, RetryEvent } from '../../../shared/resil
 import { fixedClock } from '../../../shared/time/clock.js';
 import { startFaultServer, type FaultServer } from '../../support/fault-server.js';
 import { APP_ID_URI, startTestIssuer, TENANT_A, type TestIssuer } from '../../support/test-issuer.js';
+import { answerText } from '../../../shared/http/http-answer.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const TOKEN = { payload: '', signature: '' } as FlattenedJWSInput;
@@ -154,7 +155,7 @@ describe('remote JWKS under faults (a fault-injecting proxy before a JWKS issuer
 
     const ready = async () => {
       const res = await app.handlers.health.readiness();
-      return ((await res.json()) as { dependencies?: Array<Record<string, unknown>> }).dependencies?.find((entry) => entry.name === 'jwks');
+      return (JSON.parse(answerText(res)) as { dependencies?: Array<Record<string, unknown>> }).dependencies?.find((entry) => entry.name === 'jwks');
     };
     const authenticate = async (token: string) => app.services.auth.authenticate({ url: 'http://localhost/api/mcp', headers: new Headers({ authorization: `Bearer ${token}` }) });
 

@@ -8,6 +8,7 @@ import { fullReadiness } from '../../../shared/health/health-checks.js';
 import { createSqliteStore } from '../../../shared/storage/sqlite/sqlite-store.js';
 import { seedStore } from '../../../shared/seed/ensure-seeded.js';
 import { fixedClock } from '../../../shared/time/clock.js';
+import { answerText } from '../../../shared/http/http-answer.js';
 
 async function seededStore() {
   const store = createSqliteStore({ path: ':memory:' });
@@ -26,7 +27,7 @@ describe('readiness with dependencies', () => {
     try {
       const res = await createHealthHandlers(store, [ok, open]).readiness();
       assert.equal(res.status, 200);
-      const body = (await res.json()) as Record<string, unknown>;
+      const body = JSON.parse(answerText(res)) as Record<string, unknown>;
       assert.equal(body.status, 'ready');
       assert.equal(body.degraded, true);
       assert.deepEqual(body.dependencies, [
@@ -56,7 +57,7 @@ describe('readiness with dependencies', () => {
     try {
       const res = await createHealthHandlers(store, [ok]).readiness();
       assert.equal(res.status, 503);
-      assert.equal(((await res.json()) as { reason: string }).reason, 'the store has not been seeded');
+      assert.equal((JSON.parse(answerText(res)) as { reason: string }).reason, 'the store has not been seeded');
     } finally {
       await store.close();
     }

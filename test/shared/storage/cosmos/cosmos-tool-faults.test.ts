@@ -11,6 +11,7 @@ import { cosmosFault, startCosmosTestServer, type CosmosTestServer } from '../..
 import { startFaultServer, type FaultServer } from '../../../support/fault-server.js';
 import { createInMemoryTelemetry } from '../../../support/in-memory-telemetry.js';
 import { startInProcessMcp, type InProcessMcp } from '../../../support/in-process-mcp.js';
+import { answerText } from '../../../../shared/http/http-answer.js';
 
 type Row = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ describe('tools on Cosmos DB while it fails (in-process app, fault-injecting pro
 
   const ready = async () => {
     const res = await mcp.handlers.health.readiness();
-    return { status: res.status, body: (await res.json()) as Row & { dependencies?: Row[] } };
+    return { status: res.status, body: JSON.parse(answerText(res)) as Row & { dependencies?: Row[] } };
   };
   const cosmosEntry = async () => (await ready()).body.dependencies?.find((entry) => entry.name === 'cosmos');
   const requestsDuring = async (run: () => Promise<unknown>) => {
