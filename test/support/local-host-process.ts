@@ -22,6 +22,8 @@ export interface LocalHostProcess {
   /** `{ authorization: 'Bearer …' }` for a token with `roles` (default: every role). */
   authHeaders(roles?: readonly string[]): Promise<Record<string, string>>;
   output(): string;
+  /** Sends `signal` to the running host without waiting for anything (e.g. SIGUSR2 to a preloaded hook). */
+  signal(signal: NodeJS.Signals): void;
   /** Sends `signal` (e.g. SIGKILL, to simulate a recycled instance) and waits for the exit; DATA_DIR is kept. */
   kill(signal: NodeJS.Signals): Promise<void>;
   /** Stops the host; its DATA_DIR is removed unless `keepData` (then read it, then stop() again). */
@@ -93,6 +95,9 @@ export async function startLocalHost(env: Record<string, string> = {}, options: 
     functionKey: env.LOCAL_FUNCTION_KEY ?? 'test-function-key',
     dataDir,
     output: () => output,
+    signal(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
     async kill(signal) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
