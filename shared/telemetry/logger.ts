@@ -35,24 +35,51 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  const sink = options.sink ?? consoleSink;
-  const now = options.now ?? (() => new Date());
-  const base = options.fields ?? {};
-  const threshold = RANK[options.level];
-  const correlate = options.correlate;
-  const write = (level: LogLevel, message: string, fields?: LogFields) => {
-    if (RANK[level] < threshold) return;
+  return new FieldLogger(options, options.fields ?? {});
+}
+
+/**
+ * A class, so a child logger (one per tool call) is one small object whose methods live on the
+ * prototype; nothing is formatted below the level threshold.
+ */
+class FieldLogger implements Logger {
+  readonly #options: LoggerOptions;
+  readonly #base: LogFields;
+  readonly #threshold: number;
+
+  constructor(options: LoggerOptions, base: LogFields) {
+    this.#options = options;
+    this.#base = base;
+    this.#threshold = RANK[options.level];
+  }
+
+  debug(message: string, fields?: LogFields): void {
+    this.#write('debug', message, fields);
+  }
+
+  info(message: string, fields?: LogFields): void {
+    this.#write('info', message, fields);
+  }
+
+  warn(message: string, fields?: LogFields): void {
+    this.#write('warn', message, fields);
+  }
+
+  error(message: string, fields?: LogFields): void {
+    this.#write('error', message, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new FieldLogger(this.#options, { ...this.#base, ...fields });
+  }
+
+  #write(level: LogLevel, message: string, fields?: LogFields): void {
+    if (RANK[level] < this.#threshold) return;
+    const { sink = consoleSink, now = () => new Date(), correlate } = this.#options;
     const head = { time: now().toISOString(), level, msg: redactText(message), ...correlate?.() };
     // Fields follow the head but cannot overwrite it (a field named `level` must not change the severity).
-    sink(level, JSON.stringify({ ...head, ...(redact({ ...base, ...fields }) as LogFields), ...head }));
-  };
-  return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
-  };
+    sink(level, JSON.stringify({ ...head, ...(redact({ ...this.#base, ...fields }) as LogFields), ...head }));
+  }
 }
 
 /** A logger that drops everything (for tests that do not look at logs). */
