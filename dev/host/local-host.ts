@@ -165,17 +165,23 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
 /** Parsed request URLs by Host and target: clients repeat a few, and parsing one is measurable per request. */
 const parsedUrls = new Map<string, URL | undefined>();
 const PARSED_URLS_KEPT = 256;
+/** Longer Host-and-target pairs are parsed every time, so the cache stays small (256 × 512 characters at most). */
+const PARSED_URL_KEY_CHARS = 512;
+
+function parseUrl(host: string | undefined, target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', `http://${host ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The request's URL as the host sees it (read-only), or undefined when Host and target do not make one. */
 function requestUrl(host: string | undefined, target: string | undefined): URL | undefined {
   const key = `${host ?? ''}\n${target ?? ''}`;
+  if (key.length > PARSED_URL_KEY_CHARS) return parseUrl(host, target);
   if (parsedUrls.has(key)) return parsedUrls.get(key);
-  let url: URL | undefined;
-  try {
-    url = new URL(target ?? '/', `http://${host ?? 'localhost'}`);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(host, target);
   if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
   parsedUrls.set(key, url);
   return url;

@@ -36,8 +36,11 @@ export function hostAllowList(allowed: readonly string[]): (hostHeader: string |
     let answer = answers.get(hostHeader);
     if (answer === undefined) {
       answer = matchesHostRules(hostHeader, rules);
-      if (answers.size >= 64) answers.clear();
-      answers.set(hostHeader, answer);
+      // Only ordinary lengths are kept, so odd or hostile values cannot grow the cache.
+      if (hostHeader.length <= 256) {
+        if (answers.size >= 64) answers.clear();
+        answers.set(hostHeader, answer);
+      }
     }
     return answer;
   };

@@ -13,6 +13,7 @@ export function isJsonContentType(value: string | null): boolean {
 /** Answers of acceptsMcpResponses by Accept value: clients send the same one on every request. */
 const acceptAnswers = new Map<string, boolean>();
 const ACCEPT_ANSWERS_KEPT = 64;
+const KEPT_VALUE_CHARS = 256;
 
 /** A POST must accept both JSON and SSE answers, or say `*\/*`. */
 export function acceptsMcpResponses(accept: string | null): boolean {
@@ -20,8 +21,11 @@ export function acceptsMcpResponses(accept: string | null): boolean {
   let answer = acceptAnswers.get(accept);
   if (answer === undefined) {
     answer = acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*');
-    if (acceptAnswers.size >= ACCEPT_ANSWERS_KEPT) acceptAnswers.clear();
-    acceptAnswers.set(accept, answer);
+    // Only ordinary lengths are kept, so odd or hostile values cannot grow the cache.
+    if (accept.length <= KEPT_VALUE_CHARS) {
+      if (acceptAnswers.size >= ACCEPT_ANSWERS_KEPT) acceptAnswers.clear();
+      acceptAnswers.set(accept, answer);
+    }
   }
   return answer;
 }

@@ -1,6 +1,7 @@
 // The local host's own handling of requests a web Request cannot represent: a Host header or an
-// absolute-form target carrying userinfo is a 400, not a 500 (found by the fuzz corpus). And the
-// connection timeouts its servers carry.
+// absolute-form target carrying userinfo is a 400, not a 500 (found by the fuzz corpus), also
+// when the same target comes again (parsed URLs are kept). And the connection timeouts its
+// servers carry.
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,22 @@ describe('local host request handling', () => {
 
   it('answers 400 to an absolute-form target with userinfo', async () => {
     assert.equal(await statusOf(port, ['GET http://user:secret@localhost/api/ping HTTP/1.1', 'Host: localhost']), 400);
+  });
+
+  it('answers the same when a request target comes again (parsed URLs are kept), and for long or many targets', async () => {
+    const cases: Array<[string[], number]> = [
+      [['GET /api/ping HTTP/1.1', 'Host: localhost'], 200],
+      [['GET /api/ping HTTP/1.1', 'Host: user:secret@localhost'], 400],
+      [['GET /api/other HTTP/1.1', 'Host: localhost'], 404],
+      [['GET /api/./ping HTTP/1.1', 'Host: localhost'], 200],
+      [[`GET /api/ping?pad=${'x'.repeat(2000)} HTTP/1.1`, 'Host: localhost'], 200],
+      [[`GET /api/${'y'.repeat(2000)} HTTP/1.1`, 'Host: localhost'], 404],
+    ];
+    for (const round of [1, 2]) {
+      for (const [head, status] of cases) assert.equal(await statusOf(port, head), status, `${head[0]?.slice(0, 40)} (round ${round})`);
+    }
+    for (let index = 0; index < 300; index++) assert.equal(await statusOf(port, [`GET /api/ping?n=${index} HTTP/1.1`, 'Host: localhost']), 200);
+    assert.equal(await statusOf(port, ['GET /api/ping HTTP/1.1', 'Host: user:secret@localhost']), 400);
   });
 });
 

@@ -1,7 +1,26 @@
 // Tests of the DNS-rebinding checks: Host header and browser Origin against allow-lists.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isHostAllowed, isOriginAllowed } from '../../../shared/http/host-origin.js';
+import { hostAllowList, isHostAllowed, isOriginAllowed } from '../../../shared/http/host-origin.js';
+
+describe('hostAllowList', () => {
+  const allowed = ['localhost', '127.0.0.1', '[::1]', 'api.contoso.com:8443'];
+  const values = ['localhost', 'localhost:7071', '[::1]:7071', '[::2]', 'LocalHost', ' API.Contoso.com:8443 ', 'api.contoso.com:443', 'evil.example', '', ' ', `${'a'.repeat(300)}.example`, 'localhost:7071'];
+
+  it('gives the verdict of isHostAllowed for every value, asked twice (the second answer is the kept one)', () => {
+    const isAllowed = hostAllowList(allowed);
+    for (const round of [1, 2]) {
+      for (const value of values) assert.equal(isAllowed(value), isHostAllowed(value, allowed), `${value} (round ${round})`);
+    }
+    assert.equal(isAllowed(null), false);
+  });
+
+  it('keeps its verdicts bounded: many distinct values still get the right answer', () => {
+    const isAllowed = hostAllowList(allowed);
+    for (let index = 0; index < 500; index++) assert.equal(isAllowed(`host-${index}.example`), false);
+    assert.equal(isAllowed('localhost:1'), true);
+  });
+});
 
 describe('isHostAllowed', () => {
   const allowed = ['localhost', '127.0.0.1', '[::1]', 'api.contoso.com:8443'];

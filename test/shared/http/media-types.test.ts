@@ -44,4 +44,13 @@ describe('acceptsMcpResponses', () => {
     assert.equal(acceptsMcpResponses(''), false);
     assert.equal(acceptsMcpResponses(null), false);
   });
+
+  it('answers the same when asked again (verdicts are kept per value), for long and many values too', () => {
+    const values = ['application/json, text/event-stream', 'application/json', '*/*', `application/json, ${'x/y, '.repeat(100)}text/event-stream`, `${'x/y, '.repeat(100)}application/json`];
+    const first = values.map((value) => acceptsMcpResponses(value));
+    assert.deepEqual(first, [true, false, true, true, false]);
+    assert.deepEqual(values.map((value) => acceptsMcpResponses(value)), first);
+    for (let index = 0; index < 200; index++) assert.equal(acceptsMcpResponses(`type/${index}`), false);
+    assert.equal(acceptsMcpResponses('text/event-stream, application/json'), true);
+  });
 });
