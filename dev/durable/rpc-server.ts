@@ -4,8 +4,8 @@
 // bare 404. Bodies are limited; a fault answers 500 with the extension's error body.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
-import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { AddressInfo } from 'node:net';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { InvocationLog } from '../host/invocation-context.js';
 import { answerRpc, type RpcAnswer, type RpcContext } from './rpc-handlers.js';
 

@@ -3,11 +3,11 @@
 // Development tooling only; in Azure the real host does this.
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { nodeHttp } from '../../shared/runtime/node-http.js';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import azureFunctions, { type HttpRequestInit } from '@azure/functions';
 import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/direct-web-handler.js';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { HttpAnswer } from '../../shared/http/http-answer.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';

@@ -4,10 +4,10 @@
 // job's callback URL, with retries. When `apiKey` is set, every request needs it in `x-api-key`.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
-import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { nodeHttp } from '../../shared/runtime/node-http.js';
 import { systemClock, type Clock } from '../../shared/time/clock.js';
 import { DEFAULT_DELIVERY_POLICY, deliverCallback, type CallbackSigner, type DeliveryPolicy, type DeliveryRecord } from './callback-delivery.js';
 import { createJobBook, type DevJob } from './job-book.js';
