@@ -9,6 +9,7 @@ import azureFunctions, { type HttpRequestInit } from '@azure/functions';
 import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/direct-web-handler.js';
 import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { HttpAnswer } from '../../shared/http/http-answer.js';
+import { memoizeByText } from '../../shared/http/memoize-by-text.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
 import { createInvocationContext, LazyInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
@@ -162,29 +163,26 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
   }
 }
 
-/** Parsed request URLs by Host and target: clients repeat a few, and parsing one is measurable per request. */
-const parsedUrls = new Map<string, URL | undefined>();
-const PARSED_URLS_KEPT = 256;
-/** Longer Host-and-target pairs are parsed every time, so the cache stays small (256 × 512 characters at most). */
-const PARSED_URL_KEY_CHARS = 512;
-
-function parseUrl(host: string | undefined, target: string | undefined): URL | undefined {
-  try {
-    return new URL(target ?? '/', `http://${host ?? 'localhost'}`);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * Parsed URLs by `<host>\n<target>` (neither can hold a line break), which clients repeat: parsing
+ * one is measurable per request. Pairs over 512 characters are parsed every time. The URLs are
+ * shared: read them, never change them.
+ */
+const parsedUrl = memoizeByText(
+  (key) => {
+    const newline = key.indexOf('\n');
+    try {
+      return new URL(key.slice(newline + 1), `http://${key.slice(0, newline)}`);
+    } catch {
+      return undefined;
+    }
+  },
+  { maxEntries: 256, maxLength: 512 },
+);
 
 /** The request's URL as the host sees it (read-only), or undefined when Host and target do not make one. */
 function requestUrl(host: string | undefined, target: string | undefined): URL | undefined {
-  const key = `${host ?? ''}\n${target ?? ''}`;
-  if (key.length > PARSED_URL_KEY_CHARS) return parseUrl(host, target);
-  if (parsedUrls.has(key)) return parsedUrls.get(key);
-  const url = parseUrl(host, target);
-  if (parsedUrls.size >= PARSED_URLS_KEPT) parsedUrls.clear();
-  parsedUrls.set(key, url);
-  return url;
+  return parsedUrl(`${host ?? 'localhost'}\n${target ?? '/'}`);
 }
 
 function toHeaders(incoming: http.IncomingHttpHeaders): Headers {

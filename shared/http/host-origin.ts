@@ -2,6 +2,7 @@
 // be one we allow. createMcpHandler has neither check, so the endpoint applies these first.
 // Host entries: `name` (any port) or `name:port`. Origin entries: `scheme://host[:port]`,
 // where the port `*` matches any port.
+import { memoizeByText } from './memoize-by-text.js';
 
 function splitHostPort(hostHeader: string): { host: string; port: string | undefined } {
   const value = hostHeader.trim().toLowerCase();
@@ -27,23 +28,11 @@ export function isHostAllowed(hostHeader: string | null, allowed: readonly strin
   return matchesHostRules(hostHeader, allowed.map(splitHostPort));
 }
 
-/** isHostAllowed for a fixed allow-list: its rules parsed once, and answers kept per Host value (clients repeat theirs). */
+/** isHostAllowed for a fixed allow-list: its rules parsed once, and verdicts kept per Host value (clients repeat theirs). */
 export function hostAllowList(allowed: readonly string[]): (hostHeader: string | null) => boolean {
   const rules = allowed.map(splitHostPort);
-  const answers = new Map<string, boolean>();
-  return (hostHeader) => {
-    if (hostHeader === null) return false;
-    let answer = answers.get(hostHeader);
-    if (answer === undefined) {
-      answer = matchesHostRules(hostHeader, rules);
-      // Only ordinary lengths are kept, so odd or hostile values cannot grow the cache.
-      if (hostHeader.length <= 256) {
-        if (answers.size >= 64) answers.clear();
-        answers.set(hostHeader, answer);
-      }
-    }
-    return answer;
-  };
+  const verdict = memoizeByText((hostHeader) => matchesHostRules(hostHeader, rules), { maxEntries: 64, maxLength: 256 });
+  return (hostHeader) => hostHeader !== null && verdict(hostHeader);
 }
 
 /** True when there is no Origin (non-browser clients) or it matches an allowed origin. */

@@ -1,4 +1,5 @@
 // Content-Type and Accept checks of the Streamable HTTP transport.
+import { memoizeByText } from './memoize-by-text.js';
 
 /** The media type without parameters, lower-case. */
 export function mediaTypeEssence(value: string | null): string {
@@ -10,24 +11,15 @@ export function isJsonContentType(value: string | null): boolean {
   return value === 'application/json' || mediaTypeEssence(value) === 'application/json';
 }
 
-/** Answers of acceptsMcpResponses by Accept value: clients send the same one on every request. */
-const acceptAnswers = new Map<string, boolean>();
-const ACCEPT_ANSWERS_KEPT = 64;
-const KEPT_VALUE_CHARS = 256;
+/** Verdicts by Accept value: clients send the same one on every request. */
+const acceptVerdict = memoizeByText(
+  (accept) => acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*'),
+  { maxEntries: 64, maxLength: 256 },
+);
 
 /** A POST must accept both JSON and SSE answers, or say `*\/*`. */
 export function acceptsMcpResponses(accept: string | null): boolean {
-  if (accept === null) return false;
-  let answer = acceptAnswers.get(accept);
-  if (answer === undefined) {
-    answer = acceptsMcpResponsesExplicitly(accept) || accept.split(',').some((part) => mediaTypeEssence(part) === '*/*');
-    // Only ordinary lengths are kept, so odd or hostile values cannot grow the cache.
-    if (accept.length <= KEPT_VALUE_CHARS) {
-      if (acceptAnswers.size >= ACCEPT_ANSWERS_KEPT) acceptAnswers.clear();
-      acceptAnswers.set(accept, answer);
-    }
-  }
-  return answer;
+  return accept !== null && acceptVerdict(accept);
 }
 
 /** True when Accept names both `application/json` and `text/event-stream` itself. */
