@@ -209,22 +209,15 @@ function isHttpResponse(value: unknown): value is HttpResponseLike {
 /** A complete answer in one write (parts corked into one writev, none copied), with its length. */
 function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, hostHeaders: Record<string, string>): void {
   const body = answer.body;
+  const head = { ...answer.headers, ...hostHeaders };
   if (typeof body === 'string') {
     // Text goes to the socket as it is (encoded there), without a Buffer made for it here.
-    res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(Buffer.byteLength(body, 'utf8')) });
+    res.writeHead(answer.status, { ...head, 'content-length': String(Buffer.byteLength(body, 'utf8')) });
     res.end(body, 'utf8');
     return;
   }
-  if (!Array.isArray(body)) {
-    const bytes = body as Uint8Array;
-    res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(bytes.byteLength) });
-    res.end(bytes);
-    return;
-  }
-  const parts = body as readonly Uint8Array[];
-  let length = 0;
-  for (const part of parts) length += part.byteLength;
-  res.writeHead(answer.status, { ...answer.headers, ...hostHeaders, 'content-length': String(length) });
+  const parts: readonly Uint8Array[] = Array.isArray(body) ? (body as readonly Uint8Array[]) : [body as Uint8Array];
+  res.writeHead(answer.status, { ...head, 'content-length': String(parts.reduce((length, part) => length + part.byteLength, 0)) });
   res.cork();
   for (const part of parts) res.write(part);
   res.end();
