@@ -193,25 +193,27 @@ export async function assertRefusalRecorded(expected: { reason: string; level?: 
   assert.equal(line.reason, expected.reason);
   assert.equal(line.signed, expected.signed);
   assert.equal(line.requestId, expected.requestId);
+  await assertOnlyAuditRecord({
+    at: NOW,
+    requestId: expected.requestId,
+    callerId: expected.signed ? 'scheduler' : 'unverified',
+    tenantId: expected.tenantId ?? '-',
+    tool: CALLBACK_OPERATION,
+    argumentIds: expected.argumentIds ?? {},
+    outcome: 'refused',
+    result: null,
+    reason: expected.reason,
+  });
+}
+
+/** The one audit record written so far: a callback audit id, and every other field as `expected`. */
+export async function assertOnlyAuditRecord(expected: Omit<AuditRecord, 'auditId'>): Promise<void> {
   const [record, ...more] = await auditRecords();
   assert.deepEqual(more, []);
   assert.ok(record);
   const { auditId, ...rest } = record;
   assert.match(auditId, /^audit-cb-\d+$/);
-  assert.deepEqual(
-    rest,
-    {
-      at: NOW,
-      requestId: expected.requestId,
-      callerId: expected.signed ? 'scheduler' : 'unverified',
-      tenantId: expected.tenantId ?? '-',
-      tool: CALLBACK_OPERATION,
-      argumentIds: expected.argumentIds ?? {},
-      outcome: 'refused',
-      result: null,
-      reason: expected.reason,
-    },
-  );
+  assert.deepEqual(rest, expected);
 }
 
 /** No answer, log line or audit record holds a secret, a signature or a callback's content. */
