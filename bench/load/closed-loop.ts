@@ -66,9 +66,9 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
       const started = performance.now();
       try {
         if (!connection.usable) connections[index] = connection = await Http1Connection.open(options.host, options.port);
-        const response = await connection.send(options.request);
-        const checked = ++sent % options.checkEvery === 0 || response.status !== 200;
-        record(performance.now() - started, checked ? options.check(response) : undefined);
+        const checkThis = ++sent % options.checkEvery === 0;
+        const response = await connection.send(options.request, { keepBody: checkThis });
+        record(performance.now() - started, checkThis || response.status !== 200 ? options.check(response) : undefined);
       } catch (error) {
         record(performance.now() - started, error instanceof Error ? error.message : String(error));
       }
