@@ -70,6 +70,20 @@ describe('withVerifiedTokenCache', () => {
     assert.deepEqual(calls, ['a', 'b', 'c', 'a']);
   });
 
+  it('answers each token with its own result when clients alternate, and re-verifies the last hit once it is evicted', async () => {
+    const { verify, calls } = countingVerifier({ a: 'ok', b: 'ok', c: 'ok' }, T0 / 1000 + 3600);
+    const cached = withVerifiedTokenCache(verify, { now: () => new Date(T0), keys: fakeKeys(), maxEntries: 2 });
+    for (const token of ['a', 'b', 'a', 'a', 'b', 'b', 'a']) {
+      const result = await cached(token);
+      assert.equal(result.ok && result.claims.sub, token);
+    }
+    assert.deepEqual(calls, ['a', 'b']);
+    // 'a' was the last hit; 'c' evicts it (the oldest entry), so 'a' must be verified again.
+    await cached('c');
+    assert.equal((await cached('a')).ok, true);
+    assert.deepEqual(calls, ['a', 'b', 'c', 'a']);
+  });
+
   it('drops an entry once the key set no longer holds the key that verified it, and verifies again', async () => {
     const keys = fakeKeys();
     const { verify, calls } = countingVerifier({ good: 'ok' }, T0 / 1000 + 3600);
