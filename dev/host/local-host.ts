@@ -39,6 +39,11 @@ export interface LocalHostOptions {
   runFunction?: (name: string) => Promise<RunOutcome>;
 }
 
+interface RouteHit {
+  readonly route: HttpRoute;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
@@ -67,6 +72,15 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
   const extraInputValues = options.extraInputValues;
   // Decided once per route: the direct lanes get a plain invocation object, or a lazy context for a function reading an extra input.
   const needsContext = new Set(options.routes.filter((route) => readsProvidedInput(route.bindings, extraInputValues)));
+  // The routes whose template matches a path, and their parameters, kept per path (the same few come back).
+  const routesAt = memoizeByText(
+    (pathname): readonly RouteHit[] =>
+      options.routes.flatMap((route) => {
+        const params = route.route.match(pathname);
+        return params === null ? [] : [Object.freeze({ route, params: Object.freeze(params) })];
+      }),
+    { maxEntries: 256, maxLength: 2048 },
+  );
   return function serveLocalHost(req, res) {
     const body = trackRequestBody(req, res);
     handle(req, res, body).catch((error: unknown) => {
@@ -96,9 +110,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       }
       return;
     }
-    const candidates = options.routes
-      .map((route) => ({ route, params: route.route.match(url.pathname) }))
-      .filter((entry) => entry.params !== null);
+    const candidates = routesAt(url.pathname);
     const hit = candidates.find((entry) => entry.route.methods.has(method));
     if (!hit) {
       if (candidates.length > 0) {
@@ -156,7 +168,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       await writeResponse(res, await web(nativeRequest, invocation), body.answerHeaders());
       return;
     }
-    const request = new HttpRequest({ nativeRequest, params: hit.params ?? {} } as unknown as HttpRequestInit);
+    const request = new HttpRequest({ nativeRequest, params: { ...hit.params } } as unknown as HttpRequestInit);
     const context = createInvocationContext(contextOptions);
     const result = await hit.route.callback(request, context);
     await writeResponse(res, isHttpResponse(result) ? result : new HttpResponse(result ?? {}), body.answerHeaders());

@@ -6,16 +6,25 @@ import type { HeaderReader } from '../../shared/http/request-head.js';
 
 export function rawHeaderReader(req: http.IncomingMessage): HeaderReader {
   const raw = req.rawHeaders;
+  // The names in lower case, made on the first read: a request's headers are read several times.
+  let names: string[] | undefined;
   return {
     get(name) {
       const wanted = name.toLowerCase();
+      names ??= lowerCaseNames(raw);
       let value: string | null = null;
-      for (let index = 0; index < raw.length; index += 2) {
-        if (raw[index]!.toLowerCase() !== wanted) continue;
-        const item = raw[index + 1]!;
+      for (let index = 0; index < names.length; index++) {
+        if (names[index] !== wanted) continue;
+        const item = raw[index * 2 + 1]!;
         value = value === null ? item : `${value}, ${item}`;
       }
       return value;
     },
   };
+}
+
+function lowerCaseNames(raw: readonly string[]): string[] {
+  const names = new Array<string>(raw.length >> 1);
+  for (let index = 0; index < names.length; index++) names[index] = raw[index * 2]!.toLowerCase();
+  return names;
 }

@@ -50,8 +50,11 @@ export type FastPath = (head: RequestHead, message: object, scope: CallerScope) 
 
 export function createFastPath(options: FastPathOptions): FastPath {
   const { gate, runner, sdkAnswer } = options;
-  /** Encoded tools/list results by era, version and the names of the tools the caller sees. */
-  const listResults = new Map<string, EncodedResult>();
+  /**
+   * Encoded tools/list results by the names of the tools the caller sees, then era and version.
+   * The names string is the one kept per principal, so its hash is computed once, not per request.
+   */
+  const listResults = new Map<string, Map<string, EncodedResult>>();
   /** The names of the tools a caller sees, per principal (verified principals are cached per token). */
   const visibleNames = new WeakMap<object, string>();
   const visibleNamesOf = (scope: CallerScope) => {
@@ -61,8 +64,9 @@ export function createFastPath(options: FastPathOptions): FastPath {
   };
 
   async function answerToolsList(head: RequestHead, message: object, fast: FastRequest, scope: CallerScope): Promise<HttpAnswer | undefined> {
-    const key = `${fast.era}\0${fast.version}\0${visibleNamesOf(scope)}`;
-    const cached = listResults.get(key);
+    const names = visibleNamesOf(scope);
+    const key = `${fast.era}\0${fast.version}`;
+    const cached = listResults.get(names)?.get(key);
     if (cached !== undefined) {
       scope.trace?.message(describe(fast, scope));
       return jsonAnswer(200, encodeListAnswer(fast, cached));
@@ -73,7 +77,9 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const text = await answer.text();
     const parsed = JSON.parse(text) as { result?: unknown };
     if (parsed.result === undefined) return undefined;
-    listResults.set(key, encodeFixedResult(JSON.stringify(parsed.result)));
+    let byVersion = listResults.get(names);
+    if (byVersion === undefined) listResults.set(names, (byVersion = new Map<string, EncodedResult>()));
+    byVersion.set(key, encodeFixedResult(JSON.stringify(parsed.result)));
     scope.trace?.message(describe(fast, scope));
     return jsonAnswer(200, text);
   }
