@@ -1,8 +1,10 @@
-// Contoso tools as the model sees them: name, description and the input's JSON Schema (computed
-// once per tool). The idempotency_key argument is left out: the expert sets it itself (see
-// ticket-idempotency.ts), so a model can neither choose nor reuse one.
+// Contoso tools as the model sees them: name, description and the input's JSON Schema as MCP
+// clients see it (client-json-schema.ts), computed once per tool. The idempotency_key argument
+// is left out: the expert sets it itself (see ticket-idempotency.ts), so a model can neither
+// choose nor reuse one.
 import * as z from 'zod';
 import type { ModelTool } from '../azure-openai/chat-model.js';
+import { forClients } from '../mcp/client-json-schema.js';
 import type { AnyTool } from '../mcp/define-tool.js';
 
 /** The argument the expert fills in itself on tools that take one. */
@@ -20,7 +22,7 @@ export function modelToolOf(tool: AnyTool): ModelTool {
 }
 
 function parametersOf(tool: AnyTool): Record<string, unknown> {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = forClients(z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }));
   const properties = { ...(schema.properties as Record<string, unknown> | undefined) };
   if (!(IDEMPOTENCY_ARGUMENT in properties)) return schema;
   delete properties[IDEMPOTENCY_ARGUMENT];

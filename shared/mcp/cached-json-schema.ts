@@ -1,8 +1,10 @@
 // A zod schema wrapped so its JSON Schema is computed once per process instead of on every
 // request: the SDK converts tool schemas each time a per-request server lists or calls a tool,
-// which profiling showed as the largest single cost. Validation still runs through zod.
+// which profiling showed as the largest single cost. Validation still runs through zod. What is
+// kept is the schema as clients see it (client-json-schema.ts: no `$schema`, no ±2^53 bounds).
 import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type * as z from 'zod';
+import { forClients } from './client-json-schema.js';
 
 type Io = 'input' | 'output';
 
@@ -25,7 +27,7 @@ export function withCachedJsonSchema<S extends z.ZodType>(
     const key = `${io}:${options.target}`;
     let result = cache.get(key);
     if (result === undefined) {
-      result = deepFreeze(standard.jsonSchema[io](options as Parameters<typeof standard.jsonSchema.input>[0]));
+      result = deepFreeze(forClients(standard.jsonSchema[io](options as Parameters<typeof standard.jsonSchema.input>[0])));
       cache.set(key, result);
     }
     return result;

@@ -54,6 +54,9 @@ for (const era of ['2025-11-25', '2026-07-28'] as Era[]) {
         const readerJob = tool.name === 'trouble_shoot_device';
         assert.equal(tool.annotations?.readOnlyHint || readerJob, declared?.roles.every((role) => role === ROLES.read), `${tool.name}: read tools need only the read role`);
         assert.ok((tool.description ?? '').length > 20, tool.name);
+        // Schemas as clients see them: 2020-12 by default, no dialect declared, no ±2^53 integer bounds.
+        const schemas = JSON.stringify([tool.inputSchema, tool.outputSchema]);
+        assert.doesNotMatch(schemas, /"\$schema"|9007199254740991/, tool.name);
       }
       const detail = tools.find((t) => t.name === 'get_customer_detail');
       assert.deepEqual(detail?.inputSchema.required, ['customer_id']);
