@@ -24,6 +24,21 @@ describe('readBearerToken', () => {
       assert.deepEqual(readBearerToken(header), { kind: 'malformed' }, JSON.stringify(header));
     }
   });
+
+  it('answers a repeated header as the first time, and each new header on its own (the last one is kept)', () => {
+    const other = `${JWT}x`;
+    const sequence: [string, ReturnType<typeof readBearerToken>][] = [
+      [`Bearer ${JWT}`, { kind: 'token', token: JWT }],
+      [`Bearer ${JWT}`, { kind: 'token', token: JWT }],
+      [`Bearer ${other}`, { kind: 'token', token: other }],
+      [`Basic ${other}`, { kind: 'malformed' }],
+      [`Basic ${other}`, { kind: 'malformed' }],
+      [`Bearer ${JWT}`, { kind: 'token', token: JWT }],
+    ];
+    for (const [header, expected] of sequence) assert.deepEqual(readBearerToken(header), expected, header);
+    assert.deepEqual(readBearerToken(null), { kind: 'none' });
+    assert.deepEqual(readBearerToken(`Bearer ${other}`), { kind: 'token', token: other });
+  });
 });
 
 describe('hasQueryToken', () => {
