@@ -26,19 +26,12 @@ export function withVerifiedTokenCache(verify: AccessTokenVerifier, options: Ver
   const maxEntries = options.maxEntries ?? 1024;
   const { keys } = options;
   const entries = new Map<string, Entry>();
-  // The token of the last hit, compared before the map: a client sends the same token on every
-  // request, and comparing two strings costs less than hashing a kilobyte-long token for a lookup.
-  let last: { token: string; entry: Entry } | undefined;
   return async (token) => {
     const now = options.now().getTime();
-    const hit = last?.token === token ? last.entry : entries.get(token);
+    const hit = entries.get(token);
     if (hit !== undefined) {
-      if (now < hit.expiresAt && keys.keyIdentity(hit.keyId) === hit.keyIdentity) {
-        if (last?.entry !== hit) last = { token, entry: hit };
-        return hit.result;
-      }
+      if (now < hit.expiresAt && keys.keyIdentity(hit.keyId) === hit.keyIdentity) return hit.result;
       entries.delete(token);
-      last = undefined;
     }
     const result = await verify(token);
     if (result.ok && result.keyId !== undefined) {
@@ -47,11 +40,7 @@ export function withVerifiedTokenCache(verify: AccessTokenVerifier, options: Ver
       const exp = typeof result.claims.exp === 'number' ? result.claims.exp * 1000 : now;
       const expiresAt = Math.min(exp, now + maxAgeMs);
       if (keyIdentity !== undefined && expiresAt > now) {
-        if (entries.size >= maxEntries) {
-          const oldest = entries.keys().next().value as string;
-          entries.delete(oldest);
-          if (last?.token === oldest) last = undefined;
-        }
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
         entries.set(token, { result, expiresAt, keyId: result.keyId, keyIdentity });
       }
     }
