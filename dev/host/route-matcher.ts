@@ -14,31 +14,21 @@ interface Segment {
   constraint?: string;
 }
 
-/** Paths remembered per route before the memory starts over. */
-const MAX_REMEMBERED_PATHS = 256;
-
 export function compileRoute(template: string): CompiledRoute {
   const segments: Segment[] = template.split('/').map((part) => {
     const param = /^\{(\*)?([A-Za-z_][\w]*)(?::([a-z]+))?(\?)?\}$/.exec(part);
     if (!param) return { literal: part.toLowerCase() };
     return { param: param[2] as string, catchAll: param[1] === '*', constraint: param[3], optional: param[4] === '?' };
   });
-  // Hosts see the same few paths over and over: remember each path's outcome (bounded).
-  const seen = new Map<string, Readonly<Record<string, string>> | null>();
+  // The local host keeps each path's matches (routesAt in local-host.ts), so this matches afresh.
   return {
     template,
     match(path) {
-      const known = seen.get(path);
-      if (known !== undefined) return known === null ? null : { ...known };
-      let result: Record<string, string> | null;
       try {
-        result = matchSegments(path);
+        return matchSegments(path);
       } catch {
-        result = null; // malformed percent-encoding never matches
+        return null; // malformed percent-encoding never matches
       }
-      if (seen.size >= MAX_REMEMBERED_PATHS) seen.clear();
-      seen.set(path, result === null ? null : Object.freeze({ ...result }));
-      return result;
     },
   };
 
