@@ -138,7 +138,7 @@ function readChunked(buffer: Buffer, start: number): { body: Buffer; end: number
         if (trailerEnd < 0) return undefined;
         const empty = trailerEnd === at;
         at = trailerEnd + CRLF.length;
-        if (empty) return { body: parts.length === 1 ? Buffer.from(parts[0] as Buffer) : Buffer.concat(parts), end: at };
+        if (empty) return { body: parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts), end: at };
       }
     }
     if (buffer.length < at + size + CRLF.length) return undefined;
