@@ -45,8 +45,11 @@ export interface CustomerRepo {
 
 export interface ProductRepo {
   get(productId: number): Promise<Product | null>;
-  /** All products (the catalogue is small), ordered by id, optionally one category. */
-  list(filter?: { category?: ProductCategory | undefined }): Promise<Product[]>;
+  /**
+   * All products (the catalogue is small), ordered by id, optionally one category. Read-only: a
+   * store may hand out the same array every time (the embedded store does).
+   */
+  list(filter?: { category?: ProductCategory | undefined }): Promise<readonly Product[]>;
 }
 
 /** What a subscription decision writes. */

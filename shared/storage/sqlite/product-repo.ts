@@ -60,19 +60,19 @@ export function createSqliteProductRepo(db: SqliteDatabase): SqliteProductRepo {
   let cached: { products: readonly Product[]; byId: ReadonlyMap<number, Product> } | undefined;
   const catalogue = () => {
     if (cached === undefined) {
-      const products = all.all().map((row) => Object.freeze(toProduct(row)));
+      const products = Object.freeze(all.all().map((row) => Object.freeze(toProduct(row))));
       cached = { products, byId: new Map(products.map((p) => [p.productId, p])) };
     }
     return cached;
   };
   return {
-    // The cached products are frozen, so they are handed out as they are: nobody can change them.
+    // The cached products and their list are frozen, so they are handed out as they are: nobody can change them.
     async get(productId) {
       return catalogue().byId.get(productId) ?? null;
     },
     async list(filter) {
       const products = catalogue().products;
-      return filter?.category ? products.filter((p) => p.category === filter.category) : products.slice();
+      return filter?.category ? products.filter((p) => p.category === filter.category) : products;
     },
     invalidate() {
       cached = undefined;

@@ -24,8 +24,13 @@ export async function requireProduct(store: ContosoStore, productId: number): Pr
   return product;
 }
 
-/** The whole catalogue by product id (one read; the catalogue is small). */
-export async function productsById(store: ContosoStore): Promise<Map<number, Product>> {
+/** Catalogues by product id, per list a store handed out (the embedded store hands out the same one). */
+const cataloguesById = new WeakMap<readonly Product[], ReadonlyMap<number, Product>>();
+
+/** The whole catalogue by product id (one read; the catalogue is small). Read-only: it may be shared. */
+export async function productsById(store: ContosoStore): Promise<ReadonlyMap<number, Product>> {
   const products = await store.products.list();
-  return new Map(products.map((product) => [product.productId, product]));
+  let byId = cataloguesById.get(products);
+  if (byId === undefined) cataloguesById.set(products, (byId = new Map(products.map((product) => [product.productId, product]))));
+  return byId;
 }

@@ -1,7 +1,8 @@
 // The embedded SQLite store: the one store contract in memory and on disk, plus what only this
 // adapter promises: its kind, opening and migrating files, persistence across reopen, an
 // all-or-nothing replaceAll, max+1 ticket ids, CONFLICT on duplicate keys, guards on decide
-// results, money rounded to cents and its handling of odd limits.
+// results, money rounded to cents and its handling of odd limits; and its catalogue, kept in
+// memory and handed out frozen.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,8 @@ import { ConflictError, NotFoundError, UnavailableError } from '../../../../shar
 import type { ContosoStore } from '../../../../shared/storage/contoso-store.js';
 import { MIGRATIONS } from '../../../../shared/storage/sqlite/schema.js';
 import { createSqliteStore } from '../../../../shared/storage/sqlite/sqlite-store.js';
+import type { Product } from '../../../../shared/domain/products/product.js';
+import { productsById } from '../../../../shared/tools/common/lookups.js';
 import { SMALL_SEED_STATE, smallDataset } from '../fixtures/small-dataset.js';
 import { runStoreContract } from '../store-contract.js';
 
@@ -119,6 +122,21 @@ describe('sqlite store: writes', () => {
   });
   afterEach(async () => {
     await store.close();
+  });
+
+  it('hands out one frozen catalogue until its own bulk load replaces it, and tools index it once per catalogue', async () => {
+    const first = await store.products.list();
+    assert.equal(await store.products.list(), first, 'the same list each time');
+    assert.ok(Object.isFrozen(first) && first.every((product) => Object.isFrozen(product)));
+    assert.throws(() => (first as Product[]).push(first[0]!), TypeError);
+    const byId = await productsById(store);
+    assert.equal(await productsById(store), byId, 'indexed once for this catalogue');
+    assert.equal(byId.get(first[0]!.productId), first[0]);
+    await store.replaceAll(smallDataset(), SMALL_SEED_STATE);
+    const reloaded = await store.products.list();
+    assert.notEqual(reloaded, first, 'a bulk load replaces the catalogue');
+    assert.deepEqual(reloaded, first);
+    assert.notEqual(await productsById(store), byId);
   });
 
   it('rolls back a replaceAll that fails part-way or at commit, keeping the earlier data and seed state', async () => {
