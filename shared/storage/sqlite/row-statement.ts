@@ -1,6 +1,8 @@
-// Prepared SELECTs that return rows as plain objects built by a loop over the column names
-// read once at prepare time. better-sqlite3's own object rows compile a row factory with the
-// Function constructor on every call (measured: about 5 µs of a 7 µs lookup); raw rows do not.
+// Prepared SELECTs that return rows as plain objects, built by a row factory compiled once per
+// statement from its column names. better-sqlite3's own object rows compile such a factory on
+// every call (measured: about 5 µs of a 7 µs lookup); raw rows do not. A loop over the names
+// instead is one property-store site shared by every statement's rows, which V8 makes
+// megamorphic: measured 0.5 µs against 0.09 µs for a customer and a subscription row.
 //
 // Bound values in WHERE terms that an ORDER BY query could answer from more than one index are
 // written `+?` (`+@name`): better-sqlite3's SQLite is built with STAT4, whose planner marks a bare
@@ -17,12 +19,7 @@ export interface RowStatement<P extends unknown[], R> {
 
 export function prepareRows<P extends unknown[], R>(db: SqliteDatabase, sql: string): RowStatement<P, R> {
   const statement = db.prepare<P, unknown[]>(sql).raw(true);
-  const names = statement.columns().map((column) => column.name);
-  const toRow = (values: readonly unknown[]): R => {
-    const row: Record<string, unknown> = {};
-    for (let index = 0; index < names.length; index += 1) row[names[index]!] = values[index];
-    return row as R;
-  };
+  const toRow = rowFactory<R>(statement.columns().map((column) => column.name));
   return {
     get(...params) {
       const values = statement.get(...params);
@@ -32,4 +29,17 @@ export function prepareRows<P extends unknown[], R>(db: SqliteDatabase, sql: str
       return statement.all(...params).map(toRow);
     },
   };
+}
+
+/**
+ * `values => ({ "<name 0>": values[0], … })` for the statement's column names. The names come
+ * from SQLite (the columns of our own SQL) and are written as JSON string literals, so no name
+ * can be anything but a property name in the compiled source; `__proto__` is written as a
+ * computed key, which makes an own property where the literal form would set the prototype.
+ */
+function rowFactory<R>(names: readonly string[]): (values: readonly unknown[]) => R {
+  const key = (name: string) => (name === '__proto__' ? '["__proto__"]' : JSON.stringify(name));
+  const members = names.map((name, index) => `${key(name)}: values[${index}]`).join(', ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled once per statement from quoted column names (see above)
+  return new Function('values', `return { ${members} };`) as (values: readonly unknown[]) => R;
 }

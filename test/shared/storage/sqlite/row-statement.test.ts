@@ -1,7 +1,8 @@
 // The embedded store's ordered queries compare indexed columns with `+?` / `+@name`, never a bare
 // parameter: with better-sqlite3's STAT4 build a bare one makes SQLite re-prepare the statement
 // on every new binding (see row-statement.ts). Checked on the SQL text of every repo, and the
-// rows still come back as a bare parameter returns them.
+// rows still come back as a bare parameter returns them. The rows are plain objects with the
+// columns as better-sqlite3's own rows name them, whatever the names.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,21 @@ describe('SQLite row statements', () => {
     for (const owner of [0, 3, 6, 9]) assert.deepEqual(plus.all(owner), bare.all(owner));
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM t WHERE owner = +? ORDER BY at DESC, id DESC').all(1) as { detail: string }[];
     assert.match(plan.map((row) => row.detail).join(' '), /USING (COVERING )?INDEX t_by_owner \(owner=\?\)/);
+    db.close();
+  });
+
+  it("builds rows as better-sqlite3's own object rows, for any column name", () => {
+    const db = new Database(':memory:');
+    const sql = `SELECT 1 AS id, 'a' AS "we""ird", NULL AS "back\\slash", 2.5 AS "two words", 'x' AS "__proto__",
+      'y' AS "constructor", 3 AS "ünï", 'z' AS "values", 4 AS "0"`;
+    const own = db.prepare(sql).get() as Record<string, unknown>;
+    const row = prepareRows<[], Record<string, unknown>>(db, sql).get()!;
+    assert.deepEqual(Object.keys(row), ['0', 'id', 'we"ird', 'back\\slash', 'two words', '__proto__', 'constructor', 'ünï', 'values']);
+    assert.equal(Object.getPrototypeOf(row), Object.prototype, 'a column named __proto__ is an own property, not the prototype');
+    assert.equal(Object.getOwnPropertyDescriptor(row, '__proto__')?.value, 'x');
+    for (const name of Object.keys(row)) if (name !== '__proto__') assert.equal(row[name], own[name], name);
+    const many = prepareRows<[], { n: number }>(db, 'SELECT value AS n FROM json_each(\'[1,2,3]\')').all();
+    assert.deepEqual(many, [{ n: 1 }, { n: 2 }, { n: 3 }]);
     db.close();
   });
 });
