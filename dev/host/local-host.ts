@@ -15,6 +15,7 @@ import type { HttpRoute } from './http-routes.js';
 import { createInvocationContext, LazyInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
+import { clientGoneSignal, DirectRequestHead } from './direct-request-head.js';
 import type { RunOutcome } from './timer-functions.js';
 
 const ADMIN_RUN_PATH = /^\/admin\/functions\/([A-Za-z0-9_-]{1,128})$/;
@@ -119,10 +120,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
       } else sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No function at ${url.pathname}` } }, body.answerHeaders());
       return;
     }
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
+    const clientGone = clientGoneSignal(res);
     const hasBody = method !== 'GET' && method !== 'HEAD';
     let small: Buffer | undefined;
     try {
@@ -143,7 +141,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
     if (direct !== undefined && (small !== undefined || !hasBody)) {
-      const head = { method, url: url.href, headers: rawHeaderReader(req), signal: abort.signal };
+      const head = new DirectRequestHead(method, url.href, rawHeaderReader(req), clientGone);
       const answer = await direct(head, small ?? new Uint8Array(), invocation);
       if (answer !== undefined) {
         writeAnswer(res, answer, body.answerHeaders());
@@ -153,7 +151,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     const nativeRequest = new Request(url, {
       method,
       headers: toHeaders(req.headers),
-      signal: abort.signal,
+      signal: clientGone(),
       ...(hasBody ? (small !== undefined ? { body: small as Uint8Array<ArrayBuffer> } : { body: body.stream(), duplex: 'half' }) : {}),
     });
     if (hit.route.authLevel !== 'anonymous' && !hasValidFunctionKey(nativeRequest, options.functionKey)) {

@@ -94,7 +94,7 @@ export function createDelegatedTools({ gate, runner, tools }: DelegatedToolsOpti
       const input = takesIdempotencyKey(known)
         ? { ...args, [IDEMPOTENCY_ARGUMENT]: expertIdempotencyKey({ conversationId: request.conversationId, turnId: request.turnId, callIndex: request.callIndex, tool: known.name, args }) }
         : args;
-      const result = await runTool(runner, { tool: decision.tool, input, scope, signal: request.signal });
+      const result = await runTool(runner, { tool: decision.tool, input, scope, requestSignal: () => request.signal });
       return {
         message: answer(call, capToolText(resultText(result))),
         use: { name, ids, outcome: outcomeOf(result) },

@@ -85,7 +85,7 @@ export function createServerFactory(options: ServerFactoryOptions): McpServerFac
         tool,
         input,
         scope,
-        signal: extra.mcpReq.signal,
+        requestSignal: () => extra.mcpReq.signal,
         reportProgress:
           progressToken === undefined
             ? undefined

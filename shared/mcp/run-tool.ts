@@ -8,9 +8,11 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../request/request-scope.js';
 import { InvalidArgumentError, TimeoutError } from '../errors/domain-error.js';
+import { CallSignal } from './call-signal.js';
+import { createToolCallContext } from './tool-call-context.js';
 import { describeToolError, toToolErrorResult } from '../errors/to-mcp.js';
 import type { Logger } from '../telemetry/logger.js';
-import type { AnyTool, ToolContext } from './define-tool.js';
+import type { AnyTool } from './define-tool.js';
 import { describeInputIssues } from './input-issues.js';
 import type { ToolAudit } from './tool-audit.js';
 import type { ToolServices } from './tool-services.js';
@@ -37,8 +39,11 @@ export interface ToolCall {
   /** The call's arguments as the client sent them (validated here against `tool.input`). */
   input: unknown;
   scope: CallerScope;
-  /** Aborted when the client cancels the request. */
-  signal: AbortSignal;
+  /**
+   * The request's signal, aborted when the client cancels the request. Asked for only if the tool
+   * reads its own signal (or reports progress): a host may make the request's signal on demand.
+   */
+  requestSignal: () => AbortSignal;
   /** Present when the client sent a progress token. */
   reportProgress?: ProgressReporter | undefined;
 }
@@ -53,34 +58,15 @@ async function executeTool(runner: ToolRunner, call: ToolCall): Promise<CallTool
   const logger = runner.logger.child({ tool: tool.name, requestId: scope.requestId });
   const audited = runner.audit.covers(tool);
   const auditId = audited ? runner.audit.newAuditId() : undefined;
-  const controller = new AbortController();
-  const cancel = () => controller.abort(call.signal.reason);
-  call.signal.addEventListener('abort', cancel, { once: true });
-  const ctx: ToolContext = {
-    ...runner.services,
-    scope,
-    caller: scope.caller,
-    requestId: scope.requestId,
-    logger,
-    signal: controller.signal,
-    async progress(done, total, message) {
-      if (call.reportProgress === undefined || controller.signal.aborted) return;
-      await call.reportProgress(done, total, message);
-    },
-    progressRequested: call.reportProgress !== undefined,
-    auditId,
-  };
-  let timer: NodeJS.Timeout | undefined;
+  const callSignal = new CallSignal(call.requestSignal);
+  const ctx = createToolCallContext(runner.services, { scope, logger, callSignal, reportProgress: call.reportProgress, auditId });
   const budgetMs = tool.timeoutMs ?? runner.timeoutMs;
-  const budget = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new TimeoutError(`${tool.name} did not finish within its ${budgetMs} ms time budget; try again or narrow the request`);
-      reject(error); // settle the race first, then tell the handler to stop
-      controller.abort(error);
-    }, budgetMs);
-  });
   try {
-    const raw = await Promise.race([tool.handler(parseToolInput(tool, call.input), ctx), budget]);
+    const raw = await withinBudget(tool.handler(parseToolInput(tool, call.input), ctx), budgetMs, () => {
+      const error = new TimeoutError(`${tool.name} did not finish within its ${budgetMs} ms time budget; try again or narrow the request`);
+      callSignal.stop(error);
+      return error;
+    });
     const parsed = tool.output.safeParse(raw);
     if (!parsed.success) {
       throw new Error(`${tool.name} produced output that does not match its schema: ${parsed.error.message}`);
@@ -94,9 +80,30 @@ async function executeTool(runner: ToolRunner, call: ToolCall): Promise<CallTool
     if (audited) await runner.audit.granted(tool, call.input, scope, view.code, auditId);
     return toToolErrorResult(error, scope.requestId);
   } finally {
-    clearTimeout(timer);
-    call.signal.removeEventListener('abort', cancel);
+    callSignal.release();
   }
+}
+
+/**
+ * Settles as `work` does, or rejects with what `expire()` returns once `budgetMs` has passed
+ * (expire runs then, so it can tell the work to stop). One timer per call, cleared when the
+ * work settles.
+ */
+function withinBudget<T>(work: Promise<T>, budgetMs: number, expire: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(expire()), budgetMs);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- forwarded as thrown; runTool describes whatever it is
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The call's arguments parsed by the tool's input schema; throws InvalidArgumentError naming each problem. */
@@ -106,20 +113,40 @@ export function parseToolInput(tool: AnyTool, input: unknown): Record<string, un
   return args.data;
 }
 
-/** The JSON text of each result's structuredContent, as its first text block holds it (encoders reuse it). */
-const structuredJson = new WeakMap<object, string>();
+/**
+ * A successful result as toolResult makes it. It also keeps the JSON text of its
+ * structuredContent (the text of its first block), so an encoder writes it without serializing
+ * the data again. A class, so recognising one is a prototype check: the JSON stays private, and a
+ * copy of the result (spread, or the SDK's parse) is a plain object, encoded the ordinary way.
+ */
+class SerializedToolResult {
+  /** CallToolResult's shape (results may carry more members). */
+  [member: string]: unknown;
+  content: CallToolResult['content'];
+  structuredContent: Record<string, unknown>;
+  /** The data serialized here, and its JSON. */
+  readonly #data: Record<string, unknown>;
+  readonly #json: string;
+
+  constructor(data: Record<string, unknown>, json: string, summary: string | undefined) {
+    this.content = summary === undefined ? [{ type: 'text', text: json }] : [{ type: 'text', text: json }, { type: 'text', text: summary }];
+    this.structuredContent = data;
+    this.#data = data;
+    this.#json = json;
+  }
+
+  /** JSON.stringify(structuredContent): the kept text, unless structuredContent was replaced since. */
+  structuredJson(): string {
+    return this.structuredContent === this.#data ? this.#json : JSON.stringify(this.structuredContent);
+  }
+}
 
 /** A successful result: the data as structuredContent and as JSON text, then the summary if any. */
 export function toolResult(data: Record<string, unknown>, summary: string | undefined): CallToolResult {
-  const json = JSON.stringify(data);
-  structuredJson.set(data, json);
-  const content: CallToolResult['content'] = [{ type: 'text', text: json }];
-  if (summary !== undefined) content.push({ type: 'text', text: summary });
-  return { content, structuredContent: data };
+  return new SerializedToolResult(data, JSON.stringify(data), summary);
 }
 
-/** JSON.stringify(structuredContent) of a result toolResult made, without serializing it again. */
-export function structuredContentJson(structuredContent: unknown): string {
-  const known = typeof structuredContent === 'object' && structuredContent !== null ? structuredJson.get(structuredContent) : undefined;
-  return known ?? JSON.stringify(structuredContent);
+/** JSON.stringify(result.structuredContent), without serializing it again when toolResult made the result. */
+export function structuredContentJson(result: CallToolResult): string {
+  return result instanceof SerializedToolResult ? result.structuredJson() : JSON.stringify(result.structuredContent);
 }

@@ -16,20 +16,18 @@ function envelope(resultJson: string, id: FastRequest['id']): string {
 
 /** A tools/call answer: `_meta`, `content`, `structuredContent`, `isError`, then the era's additions. */
 export function encodeToolResult(request: FastRequest, result: CallToolResult): string {
-  const parts: string[] = [];
+  const modern = request.era === 'modern';
   const meta = result._meta;
+  let members = '';
   if (meta !== undefined) {
     const own = JSON.stringify(meta);
-    parts.push(`"_meta":${request.era === 'modern' ? `${own.slice(0, -1)}${own.length > 2 ? ',' : ''}${STAMP}}` : own}`);
+    members = `"_meta":${modern ? `${own.slice(0, -1)}${own.length > 2 ? ',' : ''}${STAMP}}` : own},`;
   }
-  parts.push(`"content":${JSON.stringify(result.content)}`);
-  if (result.structuredContent !== undefined) parts.push(`"structuredContent":${structuredContentJson(result.structuredContent)}`);
-  if (result.isError !== undefined) parts.push(`"isError":${JSON.stringify(result.isError)}`);
-  if (request.era === 'modern') {
-    parts.push('"resultType":"complete"');
-    if (meta === undefined) parts.push(`"_meta":{${STAMP}}`);
-  }
-  return envelope(`{${parts.join(',')}}`, request.id);
+  members += `"content":${JSON.stringify(result.content)}`;
+  if (result.structuredContent !== undefined) members += `,"structuredContent":${structuredContentJson(result)}`;
+  if (result.isError !== undefined) members += `,"isError":${JSON.stringify(result.isError)}`;
+  if (modern) members += meta === undefined ? `,"resultType":"complete","_meta":{${STAMP}}` : ',"resultType":"complete"';
+  return envelope(`{${members}}`, request.id);
 }
 
 /** A JSON-RPC answer whose result is fixed, encoded once: only the id changes per request. */

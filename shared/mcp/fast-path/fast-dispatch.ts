@@ -97,7 +97,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
       return jsonAnswer(200, encodeError(fast, INVALID_PARAMS, `Tool ${fast.name} not found`));
     }
     scope.trace?.message(describe(fast, scope, fast.name));
-    const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, signal: head.signal });
+    const result = await runTool(runner, { tool: decision.tool, input: fast.args, scope, requestSignal: () => head.signal });
     return jsonAnswer(200, encodeToolResult(fast, result));
   }
 
