@@ -55,11 +55,17 @@ export function runTool(runner: ToolRunner, call: ToolCall): Promise<CallToolRes
 
 async function executeTool(runner: ToolRunner, call: ToolCall): Promise<CallToolResult> {
   const { tool, scope } = call;
-  const logger = runner.logger.child({ tool: tool.name, requestId: scope.requestId });
   const audited = runner.audit.covers(tool);
   const auditId = audited ? runner.audit.newAuditId() : undefined;
   const callSignal = new CallSignal(call.requestSignal);
-  const ctx = createToolCallContext(runner.services, { scope, logger, callSignal, reportProgress: call.reportProgress, auditId });
+  const ctx = createToolCallContext(runner.services, {
+    toolName: tool.name,
+    scope,
+    appLogger: runner.logger,
+    callSignal,
+    reportProgress: call.reportProgress,
+    auditId,
+  });
   const budgetMs = tool.timeoutMs ?? runner.timeoutMs;
   try {
     const raw = await withinBudget(tool.handler(parseToolInput(tool, call.input), ctx), budgetMs, () => {
@@ -75,8 +81,8 @@ async function executeTool(runner: ToolRunner, call: ToolCall): Promise<CallTool
     return toolResult(parsed.data, tool.summarize?.(parsed.data));
   } catch (error) {
     const view = describeToolError(error, scope.requestId);
-    if (view.expected) logger.info('tool refused', { errorCode: view.code, message: view.message });
-    else logger.error('tool failed', { error });
+    if (view.expected) ctx.logger.info('tool refused', { errorCode: view.code, message: view.message });
+    else ctx.logger.error('tool failed', { error });
     if (audited) await runner.audit.granted(tool, call.input, scope, view.code, auditId);
     return toToolErrorResult(error, scope.requestId);
   } finally {

@@ -11,7 +11,7 @@ import { runTool, structuredContentJson, toolResult, type ToolRunner } from '../
 import type { ToolAudit } from '../../../shared/mcp/tool-audit.js';
 import type { ToolServices } from '../../../shared/mcp/tool-services.js';
 import { detachedScope, withCaller } from '../../../shared/request/request-scope.js';
-import { silentLogger } from '../../../shared/telemetry/logger.js';
+import { createLogger, silentLogger } from '../../../shared/telemetry/logger.js';
 import { READ_ONLY } from '../../../shared/tools/common/schemas.js';
 
 /** Stand-ins: runTool hands services through without touching them. */
@@ -100,6 +100,28 @@ describe('runTool', () => {
     assert.equal(early?.aborted, true);
     assert.equal((early?.reason as Error).name, 'TimeoutError');
     assert.equal(late, early);
+  });
+
+  it("logs with the tool's name and the request id, through one logger per call", async () => {
+    const lines: string[] = [];
+    const logged: ToolRunner = { ...runner, logger: createLogger({ level: 'info', sink: (_level, line) => lines.push(line) }) };
+    let same = false;
+    const failing = tool(async (ctx) => {
+      same = ctx.logger === ctx.logger;
+      ctx.logger.info('working');
+      throw new Error('boom');
+    });
+    const result = await runTool(logged, { tool: failing, input: {}, scope, requestSignal: () => new AbortController().signal });
+    assert.equal(result.isError, true);
+    assert.equal(same, true);
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      records.map((record) => [record.msg ?? record.message, record.tool, record.requestId]),
+      [
+        ['working', 'probe', 'req-run'],
+        ['tool failed', 'probe', 'req-run'],
+      ],
+    );
   });
 
   it('leaves no timer behind when the handler settles first', async () => {
