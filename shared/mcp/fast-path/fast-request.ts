@@ -21,7 +21,7 @@ export interface FastRequest {
   readonly version: string;
   /** tools/call: the tool named and its arguments (a plain object, or undefined). */
   readonly name?: string;
-  readonly args?: Record<string, unknown>;
+  readonly args?: Record<string, unknown> | undefined;
 }
 
 const MODERN_VERSION = '2026-07-28';
@@ -71,19 +71,23 @@ export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, messa
   if (method === undefined) return undefined;
   if (!((typeof id === 'string' && id.length <= MAX_ID_LENGTH) || (typeof id === 'number' && Number.isSafeInteger(id)))) return undefined;
   if (params !== undefined && !isPlainObject(params)) return undefined;
-  const { _meta: meta, name, arguments: args, ...rest } = params ?? {};
-  if (Object.keys(rest).length > 0) return undefined;
+  // Only _meta, name and arguments (a loop, not a rest object: this runs on every request).
+  for (const key in params) if (key !== '_meta' && key !== 'name' && key !== 'arguments') return undefined;
+  const meta = params?._meta;
+  const name = params?.name;
+  const args = params?.arguments;
   if (method === 'tools/list' ? name !== undefined || args !== undefined : typeof name !== 'string' || (args !== undefined && !isPlainObject(args))) {
     return undefined;
   }
   const envelope = metaKind(meta);
   if (envelope === 'other') return undefined;
   const versionHeader = headerValue(request, 'mcp-protocol-version');
-  const base: Pick<FastRequest, 'method' | 'id' | 'name' | 'args'> = { method, id, ...(method === 'tools/call' ? { name: name as string, ...(args !== undefined ? { args: args as Record<string, unknown> } : {}) } : {}) };
+  const fastRequest = (era: Era, version: string): FastRequest =>
+    method === 'tools/call' ? { method, id, name: name as string, args: args as Record<string, unknown> | undefined, era, version } : { method, id, era, version };
   if (envelope === 'none') {
     // No envelope claim: the SDK routes it to the 2025 era unless the version header names 2026.
     const version = versionHeader ?? DEFAULT_LEGACY_VERSION;
-    return LEGACY_PROTOCOL_VERSIONS.includes(version) ? { ...base, era: 'legacy', version } : undefined;
+    return LEGACY_PROTOCOL_VERSIONS.includes(version) ? fastRequest('legacy', version) : undefined;
   }
   if (classifyModern === undefined) return undefined;
   const methodHeader = headerValue(request, 'mcp-method');
@@ -99,5 +103,5 @@ export function classifyFastRequest(request: Pick<RequestHead, 'headers'>, messa
   // The standard headers the SDK requires of a modern request, all present and agreeing.
   if (versionHeader !== MODERN_VERSION || methodHeader !== method) return undefined;
   if (method === 'tools/call' && nameHeader !== name) return undefined;
-  return { ...base, era: 'modern', version: MODERN_VERSION };
+  return fastRequest('modern', MODERN_VERSION);
 }
