@@ -9,16 +9,13 @@ import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { CallerScope } from '../request/request-scope.js';
 import { InvalidArgumentError, TimeoutError } from '../errors/domain-error.js';
 import { CallSignal } from './call-signal.js';
-import { createToolCallContext } from './tool-call-context.js';
+import { createToolCallContext, type ProgressReporter } from './tool-call-context.js';
 import { describeToolError, toToolErrorResult } from '../errors/to-mcp.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { AnyTool } from './define-tool.js';
 import { describeInputIssues } from './input-issues.js';
 import type { ToolAudit } from './tool-audit.js';
 import type { ToolServices } from './tool-services.js';
-
-/** Sends one `notifications/progress` for the call. */
-export type ProgressReporter = (done: number, total: number, message?: string) => Promise<void>;
 
 /** What runTool needs from the process, besides what it hands to tools. */
 export interface ToolRunner {

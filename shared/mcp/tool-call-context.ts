@@ -7,8 +7,10 @@ import type { CallerScope } from '../request/request-scope.js';
 import type { Logger } from '../telemetry/logger.js';
 import type { CallSignal } from './call-signal.js';
 import type { ToolContext } from './define-tool.js';
-import type { ProgressReporter } from './run-tool.js';
 import type { ToolServices } from './tool-services.js';
+
+/** Sends one `notifications/progress` for the call. */
+export type ProgressReporter = (done: number, total: number, message?: string) => Promise<void>;
 
 export interface ToolCallContextInit {
   toolName: string;
