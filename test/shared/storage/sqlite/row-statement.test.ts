@@ -4,6 +4,7 @@
 // rows still come back as a bare parameter returns them. The rows are plain objects with the
 // columns as better-sqlite3's own rows name them, whatever the names.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -59,5 +60,18 @@ describe('SQLite row statements', () => {
     const many = prepareRows<[], { n: number }>(db, 'SELECT value AS n FROM json_each(\'[1,2,3]\')').all();
     assert.deepEqual(many, [{ n: 1 }, { n: 2 }, { n: 3 }]);
     db.close();
+  });
+
+  it('builds the same rows where Node disallows code generation from strings', () => {
+    const script = `
+      import Database from 'better-sqlite3';
+      import { prepareRows } from './shared/storage/sqlite/row-statement.ts';
+      let compiled = true;
+      try { new Function('return 1'); } catch { compiled = false; }
+      const db = new Database(':memory:');
+      const row = prepareRows(db, \`SELECT 1 AS id, 'x' AS "__proto__", 'y' AS "we""ird"\`).get();
+      console.log(JSON.stringify({ compiled, keys: Object.keys(row), proto: Object.getPrototypeOf(row) === Object.prototype, row }));`;
+    const output = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(output), { compiled: false, keys: ['id', '__proto__', 'we"ird'], proto: true, row: { id: 1, ['__proto__']: 'x', 'we"ird': 'y' } });
   });
 });
