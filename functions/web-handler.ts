@@ -15,7 +15,7 @@ import {
   type ScopedDirectAnswer,
 } from '../shared/http/direct-web-handler.js';
 import { toWebResponse, wholeBody, type HttpAnswer } from '../shared/http/http-answer.js';
-import type { RequestHead } from '../shared/http/request-head.js';
+import { LazySignalHead } from '../shared/http/request-head.js';
 import { createRequestScope, type RequestScope } from '../shared/request/request-scope.js';
 import { toHttpError } from '../shared/errors/to-http.js';
 import { UnavailableError } from '../shared/errors/domain-error.js';
@@ -88,7 +88,9 @@ export function webHandler(handler: WebHandler, options: WebHandlerOptions = {})
   async function handleInvocation(req: HttpRequest, invocation: InvocationContext) {
     const bytes = await smallBody(req).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     if (answerDirectly && bytes instanceof Uint8Array) {
-      const head: RequestHead = { method: req.method.toUpperCase(), url: req.url, headers: req.headers, signal: new AbortController().signal };
+      // The worker tells a buffered request nothing of its client going away: a signal that never
+      // aborts, made only if something reads it.
+      const head = new LazySignalHead(req.method.toUpperCase(), req.url, req.headers, () => new AbortController().signal);
       const answer = await answerDirectly(head, bytes, invocation);
       if (answer !== undefined) return { status: answer.status, headers: answer.headers, body: wholeBody(answer.body) } satisfies HttpResponseInit;
     }

@@ -10,12 +10,13 @@ import { directAnswerHandlerOf, directWebHandlerOf } from '../../shared/http/dir
 import { nodeHttp } from '../../shared/runtime/node-http.js';
 import type { HttpAnswer } from '../../shared/http/http-answer.js';
 import { memoizeByText } from '../../shared/http/memoize-by-text.js';
+import { LazySignalHead } from '../../shared/http/request-head.js';
 import { hasValidFunctionKey } from './function-keys.js';
 import type { HttpRoute } from './http-routes.js';
 import { createInvocationContext, LazyInvocationContext, readsProvidedInput, type ExtraInputValues } from './invocation-context.js';
 import { rawHeaderReader } from './raw-headers.js';
 import { trackRequestBody, type RequestBody } from './request-body.js';
-import { clientGoneSignal, DirectRequestHead } from './direct-request-head.js';
+import { clientGoneSignal } from './client-gone-signal.js';
 import type { RunOutcome } from './timer-functions.js';
 
 const ADMIN_RUN_PATH = /^\/admin\/functions\/([A-Za-z0-9_-]{1,128})$/;
@@ -141,7 +142,7 @@ export function createLocalHostListener(options: LocalHostOptions): http.Request
     // with no web Request built; what it hands back goes the web way below.
     const direct = hit.route.authLevel === 'anonymous' ? directAnswerHandlerOf(hit.route.callback) : undefined;
     if (direct !== undefined && (small !== undefined || !hasBody)) {
-      const head = new DirectRequestHead(method, url.href, rawHeaderReader(req), clientGone);
+      const head = new LazySignalHead(method, url.href, rawHeaderReader(req), clientGone);
       const answer = await direct(head, small ?? new Uint8Array(), invocation);
       if (answer !== undefined) {
         writeAnswer(res, answer, body.answerHeaders());

@@ -15,3 +15,28 @@ export interface RequestHead {
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
 }
+
+/**
+ * A request head whose signal is made on first read and then kept: most direct answers finish
+ * without reading it, and then cost no AbortController (nor what links it to the request). A
+ * class: an object literal with a getter is built on V8's slow path.
+ */
+export class LazySignalHead implements RequestHead {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderReader;
+  readonly #makeSignal: () => AbortSignal;
+  #signal: AbortSignal | undefined;
+
+  constructor(method: string, url: string, headers: HeaderReader, makeSignal: () => AbortSignal) {
+    this.method = method;
+    this.url = url;
+    this.headers = headers;
+    this.#makeSignal = makeSignal;
+  }
+
+  get signal(): AbortSignal {
+    this.#signal ??= this.#makeSignal();
+    return this.#signal;
+  }
+}

@@ -7,7 +7,7 @@ import type http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { clientGoneSignal, DirectRequestHead } from '../../../dev/host/direct-request-head.js';
+import { clientGoneSignal } from '../../../dev/host/client-gone-signal.js';
 import { createLocalHostServer } from '../../../dev/host/local-host.js';
 import { compileRoute } from '../../../dev/host/route-matcher.js';
 import { DIRECT_ANSWER_HANDLER, type DirectAnswerHandler } from '../../../shared/http/direct-web-handler.js';
@@ -55,18 +55,6 @@ describe('clientGoneSignal', () => {
     const doneSignal = signalOf(done);
     done.close(true);
     assert.equal(doneSignal().aborted, false);
-  });
-
-  it('is what a DirectRequestHead gives as its signal, made on first read', () => {
-    let made = 0;
-    const controller = new AbortController();
-    const head = new DirectRequestHead('POST', 'http://localhost/api/x', { get: () => null }, () => {
-      made += 1;
-      return controller.signal;
-    });
-    assert.deepEqual([head.method, head.url, head.headers.get('x'), made], ['POST', 'http://localhost/api/x', null, 0]);
-    assert.equal(head.signal, controller.signal);
-    assert.equal(made, 1);
   });
 });
 
