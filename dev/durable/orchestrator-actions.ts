@@ -1,7 +1,7 @@
 // Reads what an orchestrator episode returned (durable-functions' OrchestratorState, replay schema
 // V1: every action since the start, grouped per yield) into typed actions the runner schedules
 // and compares. Inputs become JSON texts, as TaskScheduled records them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { retryOptionsSchema, type RetryPolicy } from './retry-policy.js';
 
 /** One thing the orchestrator asked for, in the order it asked. */

@@ -1,7 +1,7 @@
 // How the host spaces the attempts of callActivityWithRetry, as DurableTask.Core's RetryInterceptor
 // does: the delay after failed attempt n (1-based) is firstRetryInterval × backoffCoefficient^(n-1),
 // capped by maxRetryInterval. durable-functions itself only counts attempts; the host runs them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** durable-functions' RetryOptions as its action carries them (JSON). */
 export const retryOptionsSchema = z.object({

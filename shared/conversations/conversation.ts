@@ -2,7 +2,7 @@
 // its metadata and an ordered list of entries. Follow-ups (#14) hold scheduler events; experts
 // (#16) hold chat messages. Every read is parsed with these schemas, because a stored document
 // is input too (a hand-edited or older blob must give a clear error, not a crash).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CONVERSATION_SCHEMA_VERSION = 1;
 

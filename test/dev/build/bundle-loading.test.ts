@@ -85,6 +85,11 @@ describe('bundle: optional parts load only when needed', () => {
     }
   });
 
+  it("keeps zod's locales out of the bundle but English, the one zod configures (its namespace object would keep all 64: about 350 KB loaded at every start)", () => {
+    const locales = Object.values(manifest).flatMap((output) => output.inputs.filter((input) => input.includes('zod/v4/locales/')));
+    assert.deepEqual(locales.map((input) => path.basename(input)), ['en.js']);
+  });
+
   it('serves a tools/call through the fast path without loading the SDK server or the seed generator', async () => {
     const res = await postRaw(host.mcpUrl, toolCall(1, 'get_customer_detail', { customer_id: 251 }), await host.authHeaders());
     assert.equal(res.status, 200);
