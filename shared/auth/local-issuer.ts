@@ -111,7 +111,7 @@ async function readKeyFile(keyFile: string): Promise<StoredKey | undefined> {
   } catch (cause) {
     throw new LocalIssuerKeyError(`${keyFile} is not JSON; delete it to create a new key`, { cause });
   }
-  const parsed = storedKeySchema.safeParse(json);
+  const parsed = storedKeySchema.safeParse(json, { jitless: true }); // read once: not worth zod's compiled fast path
   if (!parsed.success) throw new LocalIssuerKeyError(`${keyFile} does not hold an RS256 private JWK; delete it to create a new key`);
   return parsed.data;
 }
