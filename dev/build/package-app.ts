@@ -51,7 +51,7 @@ export async function packageApp(env: Readonly<Record<string, string | undefined
 async function main(): Promise<void> {
   const { zipBytes, files } = await packageApp();
   process.stdout.write(
-    `${PACKAGE_ZIP}: ${(zipBytes / 1024 / 1024).toFixed(2)} MB compressed, ${files.length} files, durable backend ${durableBackendFrom(process.env)} (${PACKAGE_DIR} holds them for azd; ${DEPLOY_DIR} also has the source maps)\n`,
+    `${PACKAGE_ZIP}: ${(zipBytes / 1e6).toFixed(2)} MB compressed, ${files.length} files, durable backend ${durableBackendFrom(process.env)} (${PACKAGE_DIR} holds them for azd; ${DEPLOY_DIR} also has the source maps)\n`,
   );
 }
 

@@ -12,7 +12,8 @@ import { PACKAGE_DIR, packageApp, PACKAGE_ZIP } from '../../../dev/build/package
 import { postRaw, toolCall } from '../../support/mcp-clients.js';
 import { startLocalHost, type LocalHostProcess } from '../../support/local-host-process.js';
 
-const MAX_PACKAGE_BYTES = 5 * 1024 * 1024;
+/** Issue #11's goal, in decimal megabytes as the bench reports it. */
+const MAX_PACKAGE_BYTES = 5_000_000;
 
 describe('deployment package', () => {
   let files: string[];
